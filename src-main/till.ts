@@ -1,0 +1,66 @@
+// The till core: one ledger, the till API dispatcher, the event bus. Runs under plain Node; Electron and the
+// browser-mode HTTP host only adapt it.
+import type { TillErrorBody, TillResult } from '../src-shared/contract/errors.js';
+import { TillError } from '../src-shared/contract/errors.js';
+import { tillMethods, type TillInput, type TillMethodName, type TillOutput } from '../src-shared/contract/till-api.js';
+import { ledgerPath } from './config/data-dir.js';
+import { openLedger, startIdleCheckpointer, type Ledger } from './ledger/connection.js';
+import { systemClock, type Clock } from './services/clock.js';
+import { DEFAULT_TILL_SETTINGS, type TillRuntime, type TillSettings } from './services/context.js';
+import { createDispatcher } from './services/dispatcher.js';
+import { TillEventBus, type TillEventListener } from './services/event-bus.js';
+import { allHandlers } from './services/registry.js';
+
+export interface TillOptions {
+  /** Folder holding ledger.sqlite (ASIRIA_DATA_DIR). */
+  dataDir?: string;
+  /** Or an explicit ledger file. */
+  ledgerFile?: string;
+  clock?: Clock;
+  settings?: Partial<TillSettings>;
+  /** Idle WAL checkpoint timer (default on). */
+  checkpointer?: boolean;
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+export interface Till {
+  readonly ledger: Ledger;
+  readonly runtime: TillRuntime;
+  readonly methods: readonly string[];
+  /** Typed call; throws TillError. */
+  call<K extends TillMethodName>(method: K, input: TillInput<K>): TillOutput<K>;
+  /** Untyped call for hosts; never throws. */
+  invoke(method: string, input: unknown): TillResult<unknown>;
+  subscribe(listener: TillEventListener): () => void;
+  close(): void;
+}
+
+export function openTill(options: TillOptions): Till {
+  const file = options.ledgerFile ?? (options.dataDir ? ledgerPath(options.dataDir) : undefined);
+  if (!file) throw new Error('openTill needs dataDir or ledgerFile');
+  const ledger = openLedger(file);
+  const runtime: TillRuntime = {
+    ledger,
+    clock: options.clock ?? systemClock,
+    events: new TillEventBus(),
+    settings: { ...DEFAULT_TILL_SETTINGS, ...options.settings },
+    operator: null,
+  };
+  const dispatcher = createDispatcher(runtime, tillMethods, allHandlers(), options.onInternalError);
+  const stopCheckpointer = options.checkpointer === false ? () => undefined : startIdleCheckpointer(ledger);
+  return {
+    ledger,
+    runtime,
+    methods: dispatcher.methods,
+    call: (method, input) => dispatcher.call(method, input) as never,
+    invoke: (method, input) => dispatcher.invoke(method, input),
+    subscribe: (listener) => runtime.events.subscribe(listener),
+    close() {
+      stopCheckpointer();
+      ledger.close();
+    },
+  };
+}
+
+export type { TillErrorBody };
+export { TillError };

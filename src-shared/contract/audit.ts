@@ -1,0 +1,2 @@
+// audit.*: method table (to be filled in).
+export const auditMethods = {};

@@ -1,0 +1,2 @@
+// catalog.*: method table (to be filled in).
+export const catalogMethods = {};

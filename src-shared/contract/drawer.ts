@@ -1,0 +1,2 @@
+// drawer.*: method table (to be filled in).
+export const drawerMethods = {};

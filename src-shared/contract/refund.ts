@@ -1,0 +1,2 @@
+// refund.*: method table (to be filled in).
+export const refundMethods = {};

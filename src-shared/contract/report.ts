@@ -1,0 +1,2 @@
+// report.*: method table (to be filled in).
+export const reportMethods = {};

@@ -1,0 +1,2 @@
+// sale.*: method table (to be filled in).
+export const saleMethods = {};

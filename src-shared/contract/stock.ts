@@ -1,0 +1,2 @@
+// stock.*: method table (to be filled in).
+export const stockMethods = {};
