@@ -5,7 +5,14 @@ import { TillError, type TillResult } from '../../src-shared/contract/errors.js'
 import type { AnyMethodSpec, MethodTable } from '../../src-shared/contract/method.js';
 import { ROLE_RANK } from '../../src-shared/contract/common.js';
 import type { TillEventMap, TillEventName } from '../../src-shared/contract/events.js';
-import type { CommandContext, ManualContext, Operator, QueryContext, TillIdentityInfo, TillRuntime } from './context.js';
+import type {
+  CommandContext,
+  ManualContext,
+  Operator,
+  QueryContext,
+  TillIdentityInfo,
+  TillRuntime,
+} from './context.js';
 import type { Access, HandlerDef } from './handler.js';
 import { loadIdentity } from './identity.js';
 
@@ -87,7 +94,7 @@ export function createDispatcher(
         ...base,
         db,
         emit: (type, payload) => {
-          events.push({ type, payload } as PendingEvent);
+          events.push({ type, payload });
         },
       }),
     );
@@ -116,6 +123,12 @@ function parseInput(spec: AnyMethodSpec, rawInput: unknown): unknown {
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // Unknown fields are rejected, never silently ignored: name each one.
+      for (const key of issue.keys)
+        (fieldErrors[[...issue.path, key].join('.')] ??= []).push('Unknown field.');
+      continue;
+    }
     const key = issue.path.length ? issue.path.join('.') : 'non_field_errors';
     (fieldErrors[key] ??= []).push(issue.message);
   }

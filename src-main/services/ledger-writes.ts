@@ -1,6 +1,6 @@
 // The three things every command that creates a document writes in its transaction:
 // an audit entry, an outbox event (per-till gapless seq), and — for numbered documents — the next number.
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { newId } from '../../src-shared/domain/ids.js';
 import type { WriteDb } from '../ledger/connection.js';
 import { auditLog, outbox } from '../ledger/schema/audit.js';
@@ -21,8 +21,47 @@ export interface AuditInput {
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 
+/** The outbox and counter statements are on every document's path: prepared once per connection. */
+function prepareStatements(db: WriteDb) {
+  return {
+    maxSeq: db
+      .select({ max: sql<number | null>`max(${outbox.seq})` })
+      .from(outbox)
+      .prepare(),
+    insertOutbox: db
+      .insert(outbox)
+      .values({
+        seq: sql.placeholder('seq'),
+        epoch: sql.placeholder('epoch'),
+        eventId: sql.placeholder('eventId'),
+        type: sql.placeholder('type'),
+        payload: sql.placeholder('payload'),
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .prepare(),
+    nextNumber: db
+      .insert(documentCounters)
+      .values({ kind: sql.placeholder('kind'), last: 1 })
+      .onConflictDoUpdate({ target: documentCounters.kind, set: { last: sql`${documentCounters.last} + 1` } })
+      .returning({ last: documentCounters.last })
+      .prepare(),
+  };
+}
+const preparedByDb = new WeakMap<WriteDb, ReturnType<typeof prepareStatements>>();
+function statements(db: WriteDb): ReturnType<typeof prepareStatements> {
+  let prepared = preparedByDb.get(db);
+  if (!prepared) {
+    prepared = prepareStatements(db);
+    preparedByDb.set(db, prepared);
+  }
+  return prepared;
+}
+
 /** Writes the audit entry and its outbox event ('audit.recorded'), so the cloud gets every entry once. */
-export function writeAudit(ctx: Pick<CommandContext, 'db' | 'now' | 'operator' | 'identity'>, input: AuditInput): AuditEntry {
+export function writeAudit(
+  ctx: Pick<CommandContext, 'db' | 'now' | 'operator' | 'identity'>,
+  input: AuditInput,
+): AuditEntry {
   const entry: AuditEntry = {
     id: newId(),
     action: input.action,
@@ -49,13 +88,20 @@ export interface OutboxEvent {
 }
 
 /** Appends the document's event; seq = previous max + 1 inside the same (IMMEDIATE) transaction, so it is gapless. */
-export function appendOutbox(ctx: Pick<CommandContext, 'db' | 'now' | 'identity'>, event: OutboxEvent): number {
-  const row = ctx.db.select({ max: sql<number | null>`max(${outbox.seq})` }).from(outbox).get();
-  const seq = (row?.max ?? 0) + 1;
-  ctx.db
-    .insert(outbox)
-    .values({ seq, epoch: ctx.identity().epoch, eventId: event.eventId, type: event.type, payload: event.payload, createdAt: ctx.now })
-    .run();
+export function appendOutbox(
+  ctx: Pick<CommandContext, 'db' | 'now' | 'identity'>,
+  event: OutboxEvent,
+): number {
+  const { maxSeq, insertOutbox } = statements(ctx.db);
+  const seq = (maxSeq.get()?.max ?? 0) + 1;
+  insertOutbox.run({
+    seq,
+    epoch: ctx.identity().epoch,
+    eventId: event.eventId,
+    type: event.type,
+    payload: event.payload,
+    createdAt: ctx.now,
+  });
   return seq;
 }
 
@@ -63,15 +109,7 @@ export type DocumentKind = 'sale' | 'refund' | 'z';
 
 /** Next gapless number of a document kind at this till (1, 2, 3 …), taken in the caller's transaction. */
 export function nextDocumentNumber(db: WriteDb, kind: DocumentKind): number {
-  const updated = db
-    .update(documentCounters)
-    .set({ last: sql`${documentCounters.last} + 1` })
-    .where(eq(documentCounters.kind, kind))
-    .returning({ last: documentCounters.last })
-    .get();
-  if (updated) return updated.last;
-  db.insert(documentCounters).values({ kind, last: 1 }).run();
-  return 1;
+  return statements(db).nextNumber.get({ kind }).last;
 }
 
 /** T01-000123 for sales; T01-R000012 for refunds; T01-Z0042 for Z reports. */
