@@ -21,7 +21,7 @@ export function onHandMilliMany(db: ReadDb, productIds: readonly string[]): Map<
     .where(and(inArray(stockMovements.productId, ids), isNull(stockMovements.ackedAt)))
     .groupBy(stockMovements.productId)
     .all();
-  for (const row of pending) result.set(row.productId, (result.get(row.productId) ?? 0) + Number(row.delta));
+  for (const row of pending) result.set(row.productId, (result.get(row.productId) ?? 0) + row.delta);
   return result;
 }
 
@@ -37,7 +37,13 @@ export function stockAlertKind(onHand: number, reorderLevel: number): StockAlert
 
 export function productForStock(db: ReadDb, productId: string) {
   return db
-    .select({ id: products.id, sku: products.sku, name: products.name, reorderLevel: products.reorderLevel, trackStock: products.trackStock })
+    .select({
+      id: products.id,
+      sku: products.sku,
+      name: products.name,
+      reorderLevel: products.reorderLevel,
+      trackStock: products.trackStock,
+    })
     .from(products)
     .where(eq(products.id, productId))
     .get();
