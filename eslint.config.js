@@ -4,7 +4,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'http',
+  'net',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'drizzle/**', 'bench-results/**', '*.config.js'] },
@@ -18,7 +28,10 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-import-type-side-effects': 'error',
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron only in src-main/electron' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'electron only in src-main/electron' }] },
+      ],
     },
   },
   {
@@ -29,7 +42,17 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'src-shared is pure: no Node APIs' },
-            { group: ['electron', 'react', 'zustand', '**/src-main/**', '**/src-server/**', '**/src-renderer/**'], message: 'src-shared imports nothing but itself' },
+            {
+              group: [
+                'electron',
+                'react',
+                'zustand',
+                '**/src-main/**',
+                '**/src-server/**',
+                '**/src-renderer/**',
+              ],
+              message: 'src-shared imports nothing but itself',
+            },
           ],
         },
       ],
@@ -43,7 +66,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'the renderer has no Node APIs' },
-            { group: ['electron', '**/src-main/**', '**/src-server/**'], message: 'the renderer talks only to the till API client' },
+            {
+              group: ['electron', '**/src-main/**', '**/src-server/**'],
+              message: 'the renderer talks only to the till API client',
+            },
           ],
         },
       ],
@@ -57,7 +83,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'electron only in src-main/electron' }],
-          patterns: [{ group: ['**/src-server/**', '**/src-renderer/**'], message: 'src-main meets the cloud only through src-shared/contract' }],
+          patterns: [
+            {
+              group: ['**/src-server/**', '**/src-renderer/**'],
+              message: 'src-main meets the cloud only through src-shared/contract',
+            },
+          ],
         },
       ],
     },
@@ -69,7 +100,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'no electron in the cloud' }],
-          patterns: [{ group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-server meets the till only through src-shared/contract' }],
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'src-server meets the till only through src-shared/contract',
+            },
+          ],
         },
       ],
     },

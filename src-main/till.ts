@@ -2,7 +2,12 @@
 // browser-mode HTTP host only adapt it.
 import type { TillErrorBody, TillResult } from '../src-shared/contract/errors.js';
 import { TillError } from '../src-shared/contract/errors.js';
-import { tillMethods, type TillInput, type TillMethodName, type TillOutput } from '../src-shared/contract/till-api.js';
+import {
+  tillMethods,
+  type TillInput,
+  type TillMethodName,
+  type TillOutput,
+} from '../src-shared/contract/till-api.js';
 import { ledgerPath } from './config/data-dir.js';
 import { openLedger, startIdleCheckpointer, type Ledger } from './ledger/connection.js';
 import { systemClock, type Clock } from './services/clock.js';

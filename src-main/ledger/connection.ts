@@ -12,7 +12,10 @@ export const SQLITE_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)
 /** The writer: only commands (inside their one transaction) get this. */
 export type WriteDb = BetterSQLite3Database<LedgerSchema> & { readonly __writer: true };
 /** What a query may use: no insert/update/delete/run/transaction. */
-export type ReadDb = Omit<BetterSQLite3Database<LedgerSchema>, 'insert' | 'update' | 'delete' | 'run' | 'transaction'>;
+export type ReadDb = Omit<
+  BetterSQLite3Database<LedgerSchema>,
+  'insert' | 'update' | 'delete' | 'run' | 'transaction'
+>;
 
 export interface Ledger {
   readonly file: string;

@@ -17,7 +17,11 @@ export interface ApprovalContext {
 }
 
 /** Returns the approving manager's user id, or throws APPROVAL_REQUIRED / APPROVAL_INVALID. */
-export function requireManagerApproval(ctx: ApprovalContext, approval: Approval | undefined | null, what: string): string {
+export function requireManagerApproval(
+  ctx: ApprovalContext,
+  approval: Approval | undefined | null,
+  what: string,
+): string {
   if (!approval) {
     if (ROLE_RANK[ctx.operator.role] >= ROLE_RANK.manager) return ctx.operator.id;
     throw new TillError('APPROVAL_REQUIRED', `${what} needs a manager's approval (manager and PIN).`);

@@ -16,30 +16,52 @@ function view(user: UserRow): OperatorView {
 }
 
 /** Verifies a password or PIN, counting failures; the counter and the audit entry commit even when it fails. */
-function authenticate(ctx: ManualContext, user: UserRow, secret: string, hash: string | null, via: 'password' | 'pin'): OperatorView {
+function authenticate(
+  ctx: ManualContext,
+  user: UserRow,
+  secret: string,
+  hash: string | null,
+  via: 'password' | 'pin',
+): OperatorView {
   const lock = ctx.db.select().from(userLockouts).where(eq(userLockouts.userId, user.id)).get();
   if (lock?.lockedUntil && lock.lockedUntil > ctx.now) {
-    throw new TillError('LOCKED_OUT', `Too many failed attempts: ${user.name} is locked out until ${lock.lockedUntil}.`, {
-      details: { lockedUntil: lock.lockedUntil },
-    });
+    throw new TillError(
+      'LOCKED_OUT',
+      `Too many failed attempts: ${user.name} is locked out until ${lock.lockedUntil}.`,
+      {
+        details: { lockedUntil: lock.lockedUntil },
+      },
+    );
   }
   const ok = verifySecret(secret, hash);
   const { lockoutAttempts, lockoutMs } = ctx.runtime.settings;
   const outcome = ctx.transaction((tx) => {
     if (ok) {
-      tx.db.insert(userLockouts).values({ userId: user.id, failedAttempts: 0, lockedUntil: null })
+      tx.db
+        .insert(userLockouts)
+        .values({ userId: user.id, failedAttempts: 0, lockedUntil: null })
         .onConflictDoUpdate({ target: userLockouts.userId, set: { failedAttempts: 0, lockedUntil: null } })
         .run();
       const asUser = { ...tx, operator: view(user) };
-      writeAudit(asUser, { action: via === 'pin' ? 'pin_switch' : 'login', model: 'user', objectId: user.id });
+      writeAudit(asUser, {
+        action: via === 'pin' ? 'pin_switch' : 'login',
+        model: 'user',
+        objectId: user.id,
+      });
       tx.emit('auth.changed', { userId: user.id });
       return { ok: true as const };
     }
     const previous = lock && (!lock.lockedUntil || lock.lockedUntil <= ctx.now) ? lock.failedAttempts : 0;
     const failed = previous + 1;
-    const lockedUntil = failed >= lockoutAttempts ? new Date(ctx.nowDate.getTime() + lockoutMs).toISOString() : null;
-    tx.db.insert(userLockouts).values({ userId: user.id, failedAttempts: lockedUntil ? 0 : failed, lockedUntil })
-      .onConflictDoUpdate({ target: userLockouts.userId, set: { failedAttempts: lockedUntil ? 0 : failed, lockedUntil } })
+    const lockedUntil =
+      failed >= lockoutAttempts ? new Date(ctx.nowDate.getTime() + lockoutMs).toISOString() : null;
+    tx.db
+      .insert(userLockouts)
+      .values({ userId: user.id, failedAttempts: lockedUntil ? 0 : failed, lockedUntil })
+      .onConflictDoUpdate({
+        target: userLockouts.userId,
+        set: { failedAttempts: lockedUntil ? 0 : failed, lockedUntil },
+      })
       .run();
     writeAudit(tx, {
       action: lockedUntil ? 'lockout' : 'login_failed',
@@ -52,12 +74,19 @@ function authenticate(ctx: ManualContext, user: UserRow, secret: string, hash: s
   });
   if (!outcome.ok) {
     if (outcome.lockedUntil) {
-      throw new TillError('LOCKED_OUT', `Too many failed attempts: ${user.name} is locked out until ${outcome.lockedUntil}.`, {
-        details: { lockedUntil: outcome.lockedUntil },
-      });
+      throw new TillError(
+        'LOCKED_OUT',
+        `Too many failed attempts: ${user.name} is locked out until ${outcome.lockedUntil}.`,
+        {
+          details: { lockedUntil: outcome.lockedUntil },
+        },
+      );
     }
     const left = lockoutAttempts - outcome.failed;
-    throw new TillError('INVALID_CREDENTIALS', `Wrong ${via === 'pin' ? 'PIN' : 'phone number or password'} (${left} attempt${left === 1 ? '' : 's'} left).`);
+    throw new TillError(
+      'INVALID_CREDENTIALS',
+      `Wrong ${via === 'pin' ? 'PIN' : 'phone number or password'} (${left} attempt${left === 1 ? '' : 's'} left).`,
+    );
   }
   ctx.runtime.operator = view(user);
   return view(user);
@@ -69,7 +98,8 @@ export const authHandlers = handlersFor(authMethods)({
     access: 'public',
     run(ctx, input) {
       const user = ctx.db.select().from(users).where(eq(users.phone, input.phone)).get();
-      if (!user || !user.isActive) throw new TillError('INVALID_CREDENTIALS', 'Wrong phone number or password.');
+      if (!user || !user.isActive)
+        throw new TillError('INVALID_CREDENTIALS', 'Wrong phone number or password.');
       return authenticate(ctx, user, input.password, user.passwordHash, 'password');
     },
   },
@@ -79,7 +109,8 @@ export const authHandlers = handlersFor(authMethods)({
     run(ctx, input) {
       const user = ctx.db.select().from(users).where(eq(users.id, input.userId)).get();
       if (!user || !user.isActive) throw new TillError('INVALID_CREDENTIALS', 'Unknown user.');
-      if (!user.pinHash) throw new TillError('INVALID_CREDENTIALS', `${user.name} has no PIN; log in with the password.`);
+      if (!user.pinHash)
+        throw new TillError('INVALID_CREDENTIALS', `${user.name} has no PIN; log in with the password.`);
       return authenticate(ctx, user, input.pin, user.pinHash, 'pin');
     },
   },

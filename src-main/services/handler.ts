@@ -9,7 +9,11 @@ export type Access = 'public' | Role;
 
 export type HandlerDef<M> =
   | { kind: 'query'; access: Access; run(ctx: QueryContext, input: MethodParsedInput<M>): MethodResult<M> }
-  | { kind: 'command'; access: Access; run(ctx: CommandContext, input: MethodParsedInput<M>): MethodResult<M> }
+  | {
+      kind: 'command';
+      access: Access;
+      run(ctx: CommandContext, input: MethodParsedInput<M>): MethodResult<M>;
+    }
   | { kind: 'manual'; access: Access; run(ctx: ManualContext, input: MethodParsedInput<M>): MethodResult<M> };
 
 export type HandlerTable<T extends MethodTable> = { [K in keyof T]: HandlerDef<T[K]> };

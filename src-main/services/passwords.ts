@@ -5,9 +5,15 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 const KEY_LENGTH = 32;
 export const DEFAULT_SCRYPT = { N: 16384, r: 8, p: 1 } as const;
 
-export function hashSecret(secret: string, params: { N: number; r: number; p: number } = DEFAULT_SCRYPT): string {
+export function hashSecret(
+  secret: string,
+  params: { N: number; r: number; p: number } = DEFAULT_SCRYPT,
+): string {
   const salt = randomBytes(16);
-  const hash = scryptSync(secret.normalize('NFKC'), salt, KEY_LENGTH, { ...params, maxmem: 64 * 1024 * 1024 });
+  const hash = scryptSync(secret.normalize('NFKC'), salt, KEY_LENGTH, {
+    ...params,
+    maxmem: 64 * 1024 * 1024,
+  });
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 

@@ -15,7 +15,9 @@ export const phoneSchema = z
   .regex(/^\+?\d{9,15}$/, 'a phone number is 9 to 15 digits, optionally starting with +');
 
 export const authMethods = {
-  'auth.login': defineMethod<OperatorView>()(z.strictObject({ phone: phoneSchema, password: z.string().min(1).max(200) })),
+  'auth.login': defineMethod<OperatorView>()(
+    z.strictObject({ phone: phoneSchema, password: z.string().min(1).max(200) }),
+  ),
   'auth.pinSwitch': defineMethod<OperatorView>()(z.strictObject({ userId: idSchema, pin: pinSchema })),
   'auth.logout': defineMethod<{ loggedOut: true }>()(z.strictObject({})),
   'auth.current': defineMethod<OperatorView | null>()(z.strictObject({})),

@@ -2,7 +2,11 @@
 import { z } from 'zod';
 
 export const idSchema = z.uuid({ message: 'must be a UUID' });
-export const moneySchema = z.number().int({ message: 'must be whole minor units (cents)' }).min(-1e12).max(1e12);
+export const moneySchema = z
+  .number()
+  .int({ message: 'must be whole minor units (cents)' })
+  .min(-1e12)
+  .max(1e12);
 export const positiveMoneySchema = moneySchema.refine((v) => v > 0, 'must be more than zero');
 export const nonNegativeMoneySchema = moneySchema.refine((v) => v >= 0, 'must not be negative');
 export const qtyMilliSchema = z

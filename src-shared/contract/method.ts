@@ -19,10 +19,14 @@ export type MethodInput<M> = M extends MethodSpec<infer I, unknown> ? z.input<I>
 export type MethodParsedInput<M> = M extends MethodSpec<infer I, unknown> ? z.output<I> : never;
 export type MethodResult<M> = M extends MethodSpec<z.ZodType, infer R> ? R : never;
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 /** Joins per-domain method tables; a method name declared twice is a start-up error. */
-export function joinMethodTables<T extends readonly MethodTable[]>(...tables: T): UnionToIntersection<T[number]> {
+export function joinMethodTables<T extends readonly MethodTable[]>(
+  ...tables: T
+): UnionToIntersection<T[number]> {
   const joined: MethodTable = {};
   for (const table of tables) {
     for (const [name, spec] of Object.entries(table)) {

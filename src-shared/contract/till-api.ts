@@ -24,6 +24,6 @@ export const tillMethods = joinMethodTables(
 );
 
 export type TillMethods = typeof tillMethods;
-export type TillMethodName = keyof TillMethods & string;
+export type TillMethodName = Extract<keyof TillMethods, string>;
 export type TillInput<K extends TillMethodName> = MethodInput<TillMethods[K]>;
 export type TillOutput<K extends TillMethodName> = MethodResult<TillMethods[K]>;

@@ -34,14 +34,29 @@ describe('auth', () => {
 
   it('locks a user out for 5 minutes after 5 failed attempts, even with the right password', () => {
     for (let i = 0; i < 4; i++) {
-      expect(errorOf(() => t.till.call('auth.login', { phone: '0700000003', password: 'bad' })).code).toBe('INVALID_CREDENTIALS');
+      expect(errorOf(() => t.till.call('auth.login', { phone: '0700000003', password: 'bad' })).code).toBe(
+        'INVALID_CREDENTIALS',
+      );
     }
-    expect(errorOf(() => t.till.call('auth.login', { phone: '0700000003', password: 'bad' })).code).toBe('LOCKED_OUT');
-    expect(errorOf(() => t.till.call('auth.login', { phone: '0700000003', password: 'cashier1234' })).code).toBe('LOCKED_OUT');
+    expect(errorOf(() => t.till.call('auth.login', { phone: '0700000003', password: 'bad' })).code).toBe(
+      'LOCKED_OUT',
+    );
+    expect(
+      errorOf(() => t.till.call('auth.login', { phone: '0700000003', password: 'cashier1234' })).code,
+    ).toBe('LOCKED_OUT');
     t.clock.advance(5 * 60_000 + 1);
     expect(t.till.call('auth.login', { phone: '0700000003', password: 'cashier1234' }).role).toBe('employee');
-    const actions = t.till.ledger.raw.prepare('select action from audit_log order by created_at, rowid').all() as { action: string }[];
-    expect(actions.map((a) => a.action)).toEqual(['login_failed', 'login_failed', 'login_failed', 'login_failed', 'lockout', 'login']);
+    const actions = t.till.ledger.raw
+      .prepare('select action from audit_log order by created_at, rowid')
+      .all() as { action: string }[];
+    expect(actions.map((a) => a.action)).toEqual([
+      'login_failed',
+      'login_failed',
+      'login_failed',
+      'login_failed',
+      'lockout',
+      'login',
+    ]);
   });
 
   it('switches cashier by PIN', () => {
@@ -53,7 +68,10 @@ describe('auth', () => {
 
   it('refuses malformed input with field errors and writes nothing', () => {
     const before = t.snapshot();
-    const err = errorOf(() => t.till.call('auth.login', { phone: 'abc', password: '' })) as unknown as { code: string; fieldErrors: Record<string, string[]> };
+    const err = errorOf(() => t.till.call('auth.login', { phone: 'abc', password: '' })) as unknown as {
+      code: string;
+      fieldErrors: Record<string, string[]>;
+    };
     expect(err.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(err.fieldErrors).sort()).toEqual(['password', 'phone']);
     expect(t.snapshot()).toEqual(before);

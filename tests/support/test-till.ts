@@ -40,12 +40,24 @@ export interface TestTill {
   close(): void;
 }
 
-export function createTestTill(options: { products?: number; settings?: Partial<TillSettings> } = {}): TestTill {
+export function createTestTill(
+  options: { products?: number; settings?: Partial<TillSettings> } = {},
+): TestTill {
   const dataDir = mkdtempSync(join(tmpdir(), 'asiria-test-'));
   const clock = new TestClock();
-  const open = () => openTill({ dataDir, clock, checkpointer: false, ...(options.settings ? { settings: options.settings } : {}) });
+  const open = () =>
+    openTill({
+      dataDir,
+      clock,
+      checkpointer: false,
+      ...(options.settings ? { settings: options.settings } : {}),
+    });
   let till = open();
-  const demo = seedDemoStore(till.ledger, { products: options.products ?? 40, fastHashes: true, now: clock.now() });
+  const demo = seedDemoStore(till.ledger, {
+    products: options.products ?? 40,
+    fastHashes: true,
+    now: clock.now(),
+  });
   const harness: TestTill = {
     get till() {
       return till;
@@ -63,10 +75,15 @@ export function createTestTill(options: { products?: number; settings?: Partial<
     },
     snapshot() {
       const tables = till.ledger.raw
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' and name not like '__drizzle%'")
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' and name not like '__drizzle%'",
+        )
         .all() as { name: string }[];
       return Object.fromEntries(
-        tables.map(({ name }) => [name, (till.ledger.raw.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
+        tables.map(({ name }) => [
+          name,
+          (till.ledger.raw.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
+        ]),
       );
     },
     restart() {

@@ -83,7 +83,10 @@ export const saleLines = sqliteTable(
     tax: integer('tax').notNull(),
     gross: integer('gross').notNull(),
   },
-  (t) => [uniqueIndex('sale_lines_sale_line_no').on(t.saleId, t.lineNo), index('sale_lines_product_idx').on(t.productId)],
+  (t) => [
+    uniqueIndex('sale_lines_sale_line_no').on(t.saleId, t.lineNo),
+    index('sale_lines_product_idx').on(t.productId),
+  ],
 );
 
 export const salePayments = sqliteTable(
@@ -157,7 +160,10 @@ export const refundLines = sqliteTable(
     tax: integer('tax').notNull(),
     gross: integer('gross').notNull(),
   },
-  (t) => [index('refund_lines_refund_idx').on(t.refundId), index('refund_lines_sale_line_idx').on(t.saleLineId)],
+  (t) => [
+    index('refund_lines_refund_idx').on(t.refundId),
+    index('refund_lines_sale_line_idx').on(t.saleLineId),
+  ],
 );
 
 export const refundPayments = sqliteTable(

@@ -7,13 +7,36 @@ import { TAX_CLASS_CODES, TAX_CLASSES, type TaxClassCode } from '../../../src-sh
 import { saveIdentity } from '../../services/identity.js';
 import { hashSecret } from '../../services/passwords.js';
 import type { Ledger, WriteDb } from '../connection.js';
-import { barcodes, categories, clients, products, stores, suppliers, taxClasses, terminals, units, users } from '../schema/catalog.js';
+import {
+  barcodes,
+  categories,
+  clients,
+  products,
+  stores,
+  suppliers,
+  taxClasses,
+  terminals,
+  units,
+  users,
+} from '../schema/catalog.js';
 import { stockLevels } from '../schema/stock.js';
 
 export const DEMO_USERS = {
   owner: { name: 'Wanjiku Owner', phone: '0700000001', password: 'owner1234', pin: '1111', role: 'owner' },
-  manager: { name: 'Otieno Manager', phone: '0700000002', password: 'manager1234', pin: '2222', role: 'manager' },
-  cashier: { name: 'Achieng Cashier', phone: '0700000003', password: 'cashier1234', pin: '3333', role: 'employee' },
+  manager: {
+    name: 'Otieno Manager',
+    phone: '0700000002',
+    password: 'manager1234',
+    pin: '2222',
+    role: 'manager',
+  },
+  cashier: {
+    name: 'Achieng Cashier',
+    phone: '0700000003',
+    password: 'cashier1234',
+    pin: '3333',
+    role: 'employee',
+  },
 } as const;
 export type DemoRole = keyof typeof DEMO_USERS;
 
@@ -33,18 +56,131 @@ interface FixedProduct {
 
 /** Known products every demo store has; tests and the README refer to them. Barcodes: 616 + 9-digit body + check. */
 export const DEMO_FIXED_PRODUCTS: readonly FixedProduct[] = [
-  { key: 'sugar', name: 'Kabras Sugar 1kg', sku: 'SUG-001', price: 16500, taxClass: 'standard', stock: 50, reorder: 10, category: 'Groceries' },
-  { key: 'milk', name: 'Brookside Milk 500ml', sku: 'MLK-001', price: 6500, taxClass: 'zero', stock: 80, reorder: 20, category: 'Dairy' },
-  { key: 'flour', name: 'Jogoo Maize Flour 2kg', sku: 'FLR-001', price: 17500, taxClass: 'exempt', stock: 40, reorder: 10, category: 'Groceries' },
-  { key: 'soda', name: 'Coca-Cola 500ml', sku: 'SOD-001', price: 8000, taxClass: 'standard', stock: 120, reorder: 24, category: 'Beverages' },
-  { key: 'soap', name: 'Omo Washing Powder 1kg', sku: 'SOP-001', price: 32000, taxClass: 'standard', stock: 3, reorder: 5, category: 'Household' },
-  { key: 'bread', name: 'Festive White Bread 400g', sku: 'BRD-001', price: 6000, taxClass: 'zero', stock: 0, reorder: 10, category: 'Bakery' },
-  { key: 'paraffin', name: 'Paraffin 1L', sku: 'PAR-001', price: 15000, taxClass: 'reduced', stock: 30, reorder: 5, category: 'Household' },
-  { key: 'airtime', name: 'Airtime Voucher 100', sku: 'AIR-100', price: 10000, taxClass: 'non_vat', stock: 0, reorder: 0, trackStock: false, category: 'Services' },
-  { key: 'tomatoes', name: 'Tomatoes (kg)', sku: 'TOM-KG', price: 12000, taxClass: 'exempt', stock: 25, reorder: 5, weighed: '00001', category: 'Fresh Produce' },
-  { key: 'bananas', name: 'Bananas (kg)', sku: 'BAN-KG', price: 8000, taxClass: 'exempt', stock: 40, reorder: 5, weighed: '00002', category: 'Fresh Produce' },
-  { key: 'bag', name: 'Carrier Bag', sku: 'BAG-001', price: 1000, taxClass: 'standard', stock: 0, reorder: 0, trackStock: false, category: 'Services' },
-  { key: 'discontinued', name: 'Discontinued Soap Bar', sku: 'OLD-001', price: 5000, taxClass: 'standard', stock: 5, reorder: 0, inactive: true, category: 'Household' },
+  {
+    key: 'sugar',
+    name: 'Kabras Sugar 1kg',
+    sku: 'SUG-001',
+    price: 16500,
+    taxClass: 'standard',
+    stock: 50,
+    reorder: 10,
+    category: 'Groceries',
+  },
+  {
+    key: 'milk',
+    name: 'Brookside Milk 500ml',
+    sku: 'MLK-001',
+    price: 6500,
+    taxClass: 'zero',
+    stock: 80,
+    reorder: 20,
+    category: 'Dairy',
+  },
+  {
+    key: 'flour',
+    name: 'Jogoo Maize Flour 2kg',
+    sku: 'FLR-001',
+    price: 17500,
+    taxClass: 'exempt',
+    stock: 40,
+    reorder: 10,
+    category: 'Groceries',
+  },
+  {
+    key: 'soda',
+    name: 'Coca-Cola 500ml',
+    sku: 'SOD-001',
+    price: 8000,
+    taxClass: 'standard',
+    stock: 120,
+    reorder: 24,
+    category: 'Beverages',
+  },
+  {
+    key: 'soap',
+    name: 'Omo Washing Powder 1kg',
+    sku: 'SOP-001',
+    price: 32000,
+    taxClass: 'standard',
+    stock: 3,
+    reorder: 5,
+    category: 'Household',
+  },
+  {
+    key: 'bread',
+    name: 'Festive White Bread 400g',
+    sku: 'BRD-001',
+    price: 6000,
+    taxClass: 'zero',
+    stock: 0,
+    reorder: 10,
+    category: 'Bakery',
+  },
+  {
+    key: 'paraffin',
+    name: 'Paraffin 1L',
+    sku: 'PAR-001',
+    price: 15000,
+    taxClass: 'reduced',
+    stock: 30,
+    reorder: 5,
+    category: 'Household',
+  },
+  {
+    key: 'airtime',
+    name: 'Airtime Voucher 100',
+    sku: 'AIR-100',
+    price: 10000,
+    taxClass: 'non_vat',
+    stock: 0,
+    reorder: 0,
+    trackStock: false,
+    category: 'Services',
+  },
+  {
+    key: 'tomatoes',
+    name: 'Tomatoes (kg)',
+    sku: 'TOM-KG',
+    price: 12000,
+    taxClass: 'exempt',
+    stock: 25,
+    reorder: 5,
+    weighed: '00001',
+    category: 'Fresh Produce',
+  },
+  {
+    key: 'bananas',
+    name: 'Bananas (kg)',
+    sku: 'BAN-KG',
+    price: 8000,
+    taxClass: 'exempt',
+    stock: 40,
+    reorder: 5,
+    weighed: '00002',
+    category: 'Fresh Produce',
+  },
+  {
+    key: 'bag',
+    name: 'Carrier Bag',
+    sku: 'BAG-001',
+    price: 1000,
+    taxClass: 'standard',
+    stock: 0,
+    reorder: 0,
+    trackStock: false,
+    category: 'Services',
+  },
+  {
+    key: 'discontinued',
+    name: 'Discontinued Soap Bar',
+    sku: 'OLD-001',
+    price: 5000,
+    taxClass: 'standard',
+    stock: 5,
+    reorder: 0,
+    inactive: true,
+    category: 'Household',
+  },
 ];
 
 export function demoBarcode(index: number): string {
@@ -57,7 +193,10 @@ export interface DemoStore {
   terminalId: string;
   terminalCode: string;
   users: Record<DemoRole, { id: string; name: string; phone: string; password: string; pin: string }>;
-  products: Record<string, { id: string; sku: string; barcode: string; price: number; taxClass: TaxClassCode }>;
+  products: Record<
+    string,
+    { id: string; sku: string; barcode: string; price: number; taxClass: TaxClassCode }
+  >;
   productCount: number;
 }
 
@@ -70,10 +209,84 @@ export interface SeedOptions {
   fastHashes?: boolean;
 }
 
-const CATEGORY_NAMES = ['Groceries', 'Dairy', 'Beverages', 'Household', 'Bakery', 'Fresh Produce', 'Services', 'Personal Care', 'Snacks', 'Baby', 'Stationery', 'Hardware'];
-const BRANDS = ['Kabras', 'Mumias', 'Brookside', 'KCC', 'Jogoo', 'Pembe', 'Ajab', 'Ketepa', 'Kericho Gold', 'Menengai', 'Kimbo', 'Elianto', 'Daima', 'Tuzo', 'Highlands', 'Delmonte', 'Afya', 'Softcare', 'Kiwi', 'Bic'];
-const ITEMS = ['Sugar', 'Milk', 'Maize Flour', 'Wheat Flour', 'Tea Leaves', 'Cooking Fat', 'Cooking Oil', 'Rice', 'Mineral Water', 'Juice', 'Yoghurt', 'Biscuits', 'Crisps', 'Toothpaste', 'Bar Soap', 'Detergent', 'Diapers', 'Exercise Book', 'Pen', 'Matches', 'Salt', 'Spaghetti', 'Baked Beans', 'Margarine', 'Tissue'];
-const SIZES = ['250g', '500g', '1kg', '2kg', '5kg', '300ml', '500ml', '1L', '2L', '5L', 'Pack of 6', 'Pack of 12', 'Single'];
+const CATEGORY_NAMES = [
+  'Groceries',
+  'Dairy',
+  'Beverages',
+  'Household',
+  'Bakery',
+  'Fresh Produce',
+  'Services',
+  'Personal Care',
+  'Snacks',
+  'Baby',
+  'Stationery',
+  'Hardware',
+];
+const BRANDS = [
+  'Kabras',
+  'Mumias',
+  'Brookside',
+  'KCC',
+  'Jogoo',
+  'Pembe',
+  'Ajab',
+  'Ketepa',
+  'Kericho Gold',
+  'Menengai',
+  'Kimbo',
+  'Elianto',
+  'Daima',
+  'Tuzo',
+  'Highlands',
+  'Delmonte',
+  'Afya',
+  'Softcare',
+  'Kiwi',
+  'Bic',
+];
+const ITEMS = [
+  'Sugar',
+  'Milk',
+  'Maize Flour',
+  'Wheat Flour',
+  'Tea Leaves',
+  'Cooking Fat',
+  'Cooking Oil',
+  'Rice',
+  'Mineral Water',
+  'Juice',
+  'Yoghurt',
+  'Biscuits',
+  'Crisps',
+  'Toothpaste',
+  'Bar Soap',
+  'Detergent',
+  'Diapers',
+  'Exercise Book',
+  'Pen',
+  'Matches',
+  'Salt',
+  'Spaghetti',
+  'Baked Beans',
+  'Margarine',
+  'Tissue',
+];
+const SIZES = [
+  '250g',
+  '500g',
+  '1kg',
+  '2kg',
+  '5kg',
+  '300ml',
+  '500ml',
+  '1L',
+  '2L',
+  '5L',
+  'Pack of 6',
+  'Pack of 12',
+  'Single',
+];
 
 /** Mulberry32: a small deterministic PRNG so every demo store is the same. */
 function prng(seed: number): () => number {
@@ -100,22 +313,83 @@ export function seedDemoStore(ledger: Ledger, options: SeedOptions = {}): DemoSt
   const demoUsers = Object.fromEntries(
     (Object.keys(DEMO_USERS) as DemoRole[]).map((role) => {
       const u = DEMO_USERS[role];
-      return [role, { id: newId(), name: u.name, phone: u.phone, password: u.password, pin: u.pin, role: u.role, passwordHash: hash(u.password), pinHash: hash(u.pin) }];
+      return [
+        role,
+        {
+          id: newId(),
+          name: u.name,
+          phone: u.phone,
+          password: u.password,
+          pin: u.pin,
+          role: u.role,
+          passwordHash: hash(u.password),
+          pinHash: hash(u.pin),
+        },
+      ];
     }),
-  ) as Record<DemoRole, { id: string; name: string; phone: string; password: string; pin: string; role: 'owner' | 'manager' | 'employee'; passwordHash: string; pinHash: string }>;
+  ) as Record<
+    DemoRole,
+    {
+      id: string;
+      name: string;
+      phone: string;
+      password: string;
+      pin: string;
+      role: 'owner' | 'manager' | 'employee';
+      passwordHash: string;
+      pinHash: string;
+    }
+  >;
 
-  const result: DemoStore = { storeId, terminalId, terminalCode, users: demoUsers, products: {}, productCount: total };
+  const result: DemoStore = {
+    storeId,
+    terminalId,
+    terminalCode,
+    users: demoUsers,
+    products: {},
+    productCount: total,
+  };
 
   ledger.transaction((db: WriteDb) => {
-    db.insert(stores).values({ id: storeId, name: 'Asiria Demo Duka', currency: 'KES', pricesIncludeTax: true, cashRoundingStep: 0, address: 'Moi Avenue, Nairobi', phone: '0700000000', kraPin: 'P051234567X', receiptFooter: 'Asante! Karibu tena.', updatedAt: now }).run();
-    db.insert(terminals).values({ id: terminalId, storeId, code: terminalCode, name: 'Till 1', updatedAt: now }).run();
+    db.insert(stores)
+      .values({
+        id: storeId,
+        name: 'Asiria Demo Duka',
+        currency: 'KES',
+        pricesIncludeTax: true,
+        cashRoundingStep: 0,
+        address: 'Moi Avenue, Nairobi',
+        phone: '0700000000',
+        kraPin: 'P051234567X',
+        receiptFooter: 'Asante! Karibu tena.',
+        updatedAt: now,
+      })
+      .run();
+    db.insert(terminals)
+      .values({ id: terminalId, storeId, code: terminalCode, name: 'Till 1', updatedAt: now })
+      .run();
     saveIdentity(db, { storeId, terminalId, terminalCode }, now);
     for (const code of TAX_CLASS_CODES) {
       const t = TAX_CLASSES[code];
-      db.insert(taxClasses).values({ code, band: t.band, rateBp: t.rateBp, label: t.label }).onConflictDoNothing().run();
+      db.insert(taxClasses)
+        .values({ code, band: t.band, rateBp: t.rateBp, label: t.label })
+        .onConflictDoNothing()
+        .run();
     }
     for (const u of Object.values(demoUsers)) {
-      db.insert(users).values({ id: u.id, storeId, name: u.name, phone: u.phone, role: u.role, passwordHash: u.passwordHash, pinHash: u.pinHash, isActive: true, updatedAt: now }).run();
+      db.insert(users)
+        .values({
+          id: u.id,
+          storeId,
+          name: u.name,
+          phone: u.phone,
+          role: u.role,
+          passwordHash: u.passwordHash,
+          pinHash: u.pinHash,
+          isActive: true,
+          updatedAt: now,
+        })
+        .run();
     }
     const categoryIds = new Map<string, string>();
     for (const name of CATEGORY_NAMES) {
@@ -125,15 +399,45 @@ export function seedDemoStore(ledger: Ledger, options: SeedOptions = {}): DemoSt
     }
     const pieceUnit = newId();
     const kgUnit = newId();
-    db.insert(units).values([
-      { id: pieceUnit, name: 'Piece', symbol: 'pc', allowsFraction: false, updatedAt: now },
-      { id: kgUnit, name: 'Kilogram', symbol: 'kg', allowsFraction: true, updatedAt: now },
-    ]).run();
-    db.insert(clients).values([
-      { id: newId(), name: 'Mama Mboga Traders', phone: '0711000001', email: null, kraPin: null, creditLimit: 5_000_00, creditBalance: 0, updatedAt: now },
-      { id: newId(), name: 'Juma Hardware', phone: '0711000002', email: 'juma@example.co.ke', kraPin: 'P051111111A', creditLimit: 0, creditBalance: 0, updatedAt: now },
-    ]).run();
-    db.insert(suppliers).values({ id: newId(), name: 'Nairobi Wholesalers Ltd', phone: '0722000001', email: 'orders@example.co.ke', updatedAt: now }).run();
+    db.insert(units)
+      .values([
+        { id: pieceUnit, name: 'Piece', symbol: 'pc', allowsFraction: false, updatedAt: now },
+        { id: kgUnit, name: 'Kilogram', symbol: 'kg', allowsFraction: true, updatedAt: now },
+      ])
+      .run();
+    db.insert(clients)
+      .values([
+        {
+          id: newId(),
+          name: 'Mama Mboga Traders',
+          phone: '0711000001',
+          email: null,
+          kraPin: null,
+          creditLimit: 5_000_00,
+          creditBalance: 0,
+          updatedAt: now,
+        },
+        {
+          id: newId(),
+          name: 'Juma Hardware',
+          phone: '0711000002',
+          email: 'juma@example.co.ke',
+          kraPin: 'P051111111A',
+          creditLimit: 0,
+          creditBalance: 0,
+          updatedAt: now,
+        },
+      ])
+      .run();
+    db.insert(suppliers)
+      .values({
+        id: newId(),
+        name: 'Nairobi Wholesalers Ltd',
+        phone: '0722000001',
+        email: 'orders@example.co.ke',
+        updatedAt: now,
+      })
+      .run();
 
     const productRows: (typeof products.$inferInsert)[] = [];
     const barcodeRows: (typeof barcodes.$inferInsert)[] = [];
@@ -148,18 +452,55 @@ export function seedDemoStore(ledger: Ledger, options: SeedOptions = {}): DemoSt
       const id = newId();
       const barcode = demoBarcode(i + 1);
       if (fixed) {
-        productRows.push({ id, sku: fixed.sku, name: fixed.name, categoryId: categoryIds.get(fixed.category) ?? null, unitId: fixed.weighed ? kgUnit : pieceUnit, price: fixed.price, cost: Math.round(fixed.price * 0.75), taxClass: fixed.taxClass, reorderLevel: fixed.reorder * 1000, trackStock: fixed.trackStock ?? true, isActive: !fixed.inactive, soldByWeight: Boolean(fixed.weighed), plu: fixed.weighed ?? null, updatedAt: now });
+        productRows.push({
+          id,
+          sku: fixed.sku,
+          name: fixed.name,
+          categoryId: categoryIds.get(fixed.category) ?? null,
+          unitId: fixed.weighed ? kgUnit : pieceUnit,
+          price: fixed.price,
+          cost: Math.round(fixed.price * 0.75),
+          taxClass: fixed.taxClass,
+          reorderLevel: fixed.reorder * 1000,
+          trackStock: fixed.trackStock ?? true,
+          isActive: !fixed.inactive,
+          soldByWeight: Boolean(fixed.weighed),
+          plu: fixed.weighed ?? null,
+          updatedAt: now,
+        });
         stockRows.push({ productId: id, qtyMilli: fixed.stock * 1000, updatedAt: now });
-        result.products[fixed.key] = { id, sku: fixed.sku, barcode, price: fixed.price, taxClass: fixed.taxClass };
+        result.products[fixed.key] = {
+          id,
+          sku: fixed.sku,
+          barcode,
+          price: fixed.price,
+          taxClass: fixed.taxClass,
+        };
       } else {
         const brand = BRANDS[Math.floor(random() * BRANDS.length)] ?? 'Generic';
         const item = ITEMS[Math.floor(random() * ITEMS.length)] ?? 'Item';
         const size = SIZES[Math.floor(random() * SIZES.length)] ?? '';
         const price = (Math.floor(random() * 2000) + 5) * 500; // 25.00 … 10,000.00 in 5-shilling steps
         const taxRoll = random();
-        const taxClass: TaxClassCode = taxRoll < 0.7 ? 'standard' : taxRoll < 0.85 ? 'zero' : taxRoll < 0.97 ? 'exempt' : 'reduced';
+        const taxClass: TaxClassCode =
+          taxRoll < 0.7 ? 'standard' : taxRoll < 0.85 ? 'zero' : taxRoll < 0.97 ? 'exempt' : 'reduced';
         const category = CATEGORY_NAMES[Math.floor(random() * CATEGORY_NAMES.length)] ?? 'Groceries';
-        productRows.push({ id, sku: `SKU-${String(i + 1).padStart(6, '0')}`, name: `${brand} ${item} ${size}`.trim(), categoryId: categoryIds.get(category) ?? null, unitId: pieceUnit, price, cost: Math.round(price * 0.7), taxClass, reorderLevel: 5000, trackStock: true, isActive: true, soldByWeight: false, plu: null, updatedAt: now });
+        productRows.push({
+          id,
+          sku: `SKU-${String(i + 1).padStart(6, '0')}`,
+          name: `${brand} ${item} ${size}`.trim(),
+          categoryId: categoryIds.get(category) ?? null,
+          unitId: pieceUnit,
+          price,
+          cost: Math.round(price * 0.7),
+          taxClass,
+          reorderLevel: 5000,
+          trackStock: true,
+          isActive: true,
+          soldByWeight: false,
+          plu: null,
+          updatedAt: now,
+        });
         stockRows.push({ productId: id, qtyMilli: Math.floor(random() * 200) * 1000, updatedAt: now });
       }
       barcodeRows.push({ code: barcode, productId: id });
