@@ -40,7 +40,43 @@ const MOVEMENT_COLUMNS = [
   'created_at',
   'acked_at',
 ] as const;
+const HEADER_COLUMNS = [
+  'id',
+  'receipt_number',
+  'store_id',
+  'terminal_id',
+  'session_id',
+  'business_date',
+  'user_id',
+  'total',
+  'net_total',
+  'tax_total',
+  'due',
+  'paid_total',
+  'change_given',
+  'started_at',
+  'completed_at',
+] as const;
 const PAYMENT_COLUMNS = ['id', 'sale_id', 'method', 'amount', 'reference', 'created_at'] as const;
+
+/** The outbox payload as the real event carries it: rows as objects with their field names. */
+function documentOf(
+  header: readonly unknown[],
+  lines: readonly (readonly unknown[])[],
+  payments: readonly (readonly unknown[])[],
+  movements: readonly (readonly unknown[])[],
+): unknown {
+  const named = (columns: readonly string[], row: readonly unknown[]) =>
+    Object.fromEntries(
+      columns.map((c, i) => [c.replace(/_(\w)/g, (_, ch: string) => ch.toUpperCase()), row[i]]),
+    );
+  return {
+    sale: named(HEADER_COLUMNS, header),
+    lines: lines.map((l) => named(LINE_COLUMNS, l)),
+    payments: payments.map((p) => named(PAYMENT_COLUMNS, p)),
+    movements: movements.map((m) => named(MOVEMENT_COLUMNS, m)),
+  };
+}
 
 function multiRowInsert(
   db: Database.Database,
@@ -54,8 +90,16 @@ function multiRowInsert(
   );
 }
 
-/** Runs `count` (+ `warmup`) floor transactions and returns the timed samples in ms. */
-export function rawCompleteFloor(db: Database.Database, count: number, warmup: number): number[] {
+export interface RawFloor {
+  /** Untimed set-up of one floor sale (its cart row, with the given cart state JSON, and prebuilt rows). */
+  prepare(cartState: string): () => void;
+}
+
+/**
+ * Builds the floor on `db`. `prepare()` readies one sale and returns the timed part: the one transaction.
+ * The bench interleaves floor and API sales so both meet the same disk and WAL conditions.
+ */
+export function rawCompleteFloor(db: Database.Database): RawFloor {
   const ident = db.prepare('select store_id, terminal_id, terminal_code, epoch from till_identity').get() as {
     store_id: string;
     terminal_id: string;
@@ -96,103 +140,103 @@ export function rawCompleteFloor(db: Database.Database, count: number, warmup: n
     'insert into outbox (seq, epoch, event_id, type, payload, created_at) values (?, ?, ?, ?, ?, ?)',
   );
   const insertCart = db.prepare(
-    "insert into carts (id, terminal_id, session_id, user_id, status, state, created_at, updated_at) values (?, ?, ?, ?, 'open', '{}', ?, ?)",
+    "insert into carts (id, terminal_id, session_id, user_id, status, state, created_at, updated_at) values (?, ?, ?, ?, 'open', ?, ?, ?)",
   );
   const deleteCart = db.prepare('delete from carts where id = ?');
 
-  const samples: number[] = [];
-  for (let n = 0; n < count + warmup; n++) {
-    const saleId = randomUUID();
-    const now = new Date().toISOString();
-    insertCart.run(saleId, ident.terminal_id, session.id, session.opened_by, now, now);
-    const lines = Array.from({ length: 10 }, (_, i) => {
-      const p = productRows[(n * 10 + i) % productRows.length]!;
-      const tax = Math.round((p.price * 1600) / 11600);
-      return [
-        randomUUID(),
-        saleId,
-        i + 1,
-        p.id,
-        p.sku,
-        p.name,
-        1000,
-        p.price,
-        p.price,
-        0,
-        null,
-        null,
-        p.price,
-        0,
-        0,
-        0,
-        p.tax_class,
-        'B',
-        1600,
-        p.price - tax,
-        tax,
-        p.price,
-      ] as const;
-    });
-    const total = lines.reduce((s, l) => s + l[21], 0);
-    const tax = lines.reduce((s, l) => s + l[20], 0);
-    const payments = [
-      [randomUUID(), saleId, 'MPESA', Math.floor(total / 2), 'QK7BENCH01', now],
-      [randomUUID(), saleId, 'CASH', total - Math.floor(total / 2) + 1000, null, now],
-    ] as const;
-    const movements = lines.map(
-      (l) =>
-        [
+  let n = 0;
+  return {
+    prepare(cartState) {
+      n++;
+      const saleId = randomUUID();
+      const now = new Date().toISOString();
+      insertCart.run(saleId, ident.terminal_id, session.id, session.opened_by, cartState, now, now);
+      const lines = Array.from({ length: 10 }, (_, i) => {
+        const p = productRows[(n * 10 + i) % productRows.length]!;
+        const tax = Math.round((p.price * 1600) / 11600);
+        return [
           randomUUID(),
-          ident.store_id,
-          l[3],
-          -1000,
-          'sale',
-          'sale',
           saleId,
-          session.opened_by,
-          now,
+          i + 1,
+          p.id,
+          p.sku,
+          p.name,
+          1000,
+          p.price,
+          p.price,
+          0,
           null,
-        ] as const,
-    );
-
-    const start = process.hrtime.bigint();
-    db.transaction(() => {
-      const number = (nextNumber.get() as { last: number }).last;
-      const receipt = `${ident.terminal_code}-${String(number).padStart(6, '0')}`;
-      const header = [
-        saleId,
-        receipt,
-        ident.store_id,
-        ident.terminal_id,
-        session.id,
-        session.business_date,
-        session.opened_by,
-        total,
-        total - tax,
-        tax,
-        total,
-        total + 1000,
-        1000,
-        now,
-        now,
+          null,
+          p.price,
+          0,
+          0,
+          0,
+          p.tax_class,
+          'B',
+          1600,
+          p.price - tax,
+          tax,
+          p.price,
+        ] as const;
+      });
+      const total = lines.reduce((sum, l) => sum + l[21], 0);
+      const tax = lines.reduce((sum, l) => sum + l[20], 0);
+      const payments = [
+        [randomUUID(), saleId, 'MPESA', Math.floor(total / 2), 'QK7BENCH01', now],
+        [randomUUID(), saleId, 'CASH', total - Math.floor(total / 2) + 1000, null, now],
       ] as const;
-      insertHeader.run(...header);
-      insertLines.run(...lines.flat());
-      insertPayments.run(...payments.flat());
-      insertMovements.run(...movements.flat());
-      const seq = ((maxSeq.get() as { max: number | null }).max ?? 0) + 1;
-      insertOutbox.run(
-        seq,
-        ident.epoch,
-        saleId,
-        'sale.completed',
-        JSON.stringify({ sale: header, lines, payments, movements }),
-        now,
+      const movements = lines.map(
+        (l) =>
+          [
+            randomUUID(),
+            ident.store_id,
+            l[3],
+            -1000,
+            'sale',
+            'sale',
+            saleId,
+            session.opened_by,
+            now,
+            null,
+          ] as const,
       );
-      deleteCart.run(saleId);
-    }).immediate();
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (n >= warmup) samples.push(ms);
-  }
-  return samples;
+      return () => {
+        db.transaction(() => {
+          const number = (nextNumber.get() as { last: number }).last;
+          const receipt = `${ident.terminal_code}-${String(number).padStart(6, '0')}`;
+          const header = [
+            saleId,
+            receipt,
+            ident.store_id,
+            ident.terminal_id,
+            session.id,
+            session.business_date,
+            session.opened_by,
+            total,
+            total - tax,
+            tax,
+            total,
+            total + 1000,
+            1000,
+            now,
+            now,
+          ] as const;
+          insertHeader.run(...header);
+          insertLines.run(...lines.flat());
+          insertPayments.run(...payments.flat());
+          insertMovements.run(...movements.flat());
+          const seq = ((maxSeq.get() as { max: number | null }).max ?? 0) + 1;
+          insertOutbox.run(
+            seq,
+            ident.epoch,
+            saleId,
+            'sale.completed',
+            JSON.stringify(documentOf(header, lines, payments, movements)),
+            now,
+          );
+          deleteCart.run(saleId);
+        }).immediate();
+      };
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestTill, type TestTill } from '../support/test-till.js';
+import { errorOf } from '../support/errors.js';
 
 let t: TestTill;
 beforeEach(() => {
@@ -8,21 +9,6 @@ beforeEach(() => {
 afterEach(() => {
   t.close();
 });
-
-interface FailedCall {
-  code: string;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-}
-
-function errorOf(fn: () => unknown): FailedCall {
-  try {
-    fn();
-  } catch (e) {
-    return e as FailedCall;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** 08:00 cashier logs in and asks for +10 soap; 09:00 the manager logs in and approves it. */
 function morning(): { adjustmentId: string } {

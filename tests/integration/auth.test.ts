@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestTill, type TestTill } from '../support/test-till.js';
+import { errorOf } from '../support/errors.js';
 
 let t: TestTill;
 beforeEach(() => {
@@ -8,15 +9,6 @@ beforeEach(() => {
 afterEach(() => {
   t.close();
 });
-
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('auth', () => {
   it('logs a cashier in with phone and password and reports who is at the till', () => {

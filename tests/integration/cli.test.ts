@@ -31,6 +31,15 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** Waits (up to 5 s) for every process of the group to be gone; exited children may linger briefly as zombies. */
+async function groupGone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    if (!groupAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
@@ -153,7 +162,7 @@ describe('npm start', () => {
 
     till.child.kill('SIGTERM');
     expect(await till.exit).toBe(0);
-    expect(groupAlive(till.child.pid!)).toBe(false);
+    expect(await groupGone(till.child.pid!)).toBe(true);
     await expect(fetch(`${base}/`)).rejects.toThrow();
     expect(productCount(dataDir)).toBe(100);
   });

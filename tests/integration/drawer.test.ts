@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onDrawerKick, type DrawerKick } from '../../src-main/services/drawer.js';
 import { createTestTill, type TestTill } from '../support/test-till.js';
+import { errorOf } from '../support/errors.js';
 
 let t: TestTill;
 let kicks: DrawerKick[];
@@ -12,19 +13,6 @@ beforeEach(() => {
 afterEach(() => {
   t.close();
 });
-
-function errorOf(fn: () => unknown): {
-  code: string;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-} {
-  try {
-    fn();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 interface AuditRow {
   id: string;

@@ -4,6 +4,7 @@ import { newId } from '../../src-shared/domain/ids.js';
 import { onHandMilli } from '../../src-main/services/stock-levels.js';
 import { completeSale, voidSale } from '../support/sale-fixture.js';
 import { createTestTill, type TestTill } from '../support/test-till.js';
+import { errorOf } from '../support/errors.js';
 
 let t: TestTill;
 beforeEach(() => {
@@ -12,21 +13,6 @@ beforeEach(() => {
 afterEach(() => {
   t.close();
 });
-
-interface CaughtError {
-  code: string;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-}
-
-function errorOf(fn: () => unknown): CaughtError {
-  try {
-    fn();
-  } catch (e) {
-    return e as CaughtError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function rows<T>(query: string, ...params: unknown[]): T[] {
   return t.till.ledger.raw.prepare(query).all(...params) as T[];

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src-shared/domain/ids.js';
 import { completeSale, voidSale, type FixtureSale } from '../support/sale-fixture.js';
 import { createTestTill, type TestTill } from '../support/test-till.js';
+import { errorOf } from '../support/errors.js';
 
 let t: TestTill;
 beforeEach(() => {
@@ -10,15 +11,6 @@ beforeEach(() => {
 afterEach(() => {
   t.close();
 });
-
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 const managerApproval = () => ({ managerId: t.demo.users.manager.id, pin: '2222' });
 

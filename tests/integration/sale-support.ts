@@ -2,22 +2,7 @@
 import type { TillEvent } from '../../src-shared/contract/events.js';
 import { gtinCheckDigit } from '../../src-shared/domain/barcode.js';
 import type { TestTill } from '../support/test-till.js';
-
-export interface CaughtError {
-  code: string;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-  details?: Record<string, unknown>;
-}
-
-export function errorOf(fn: () => unknown): CaughtError {
-  try {
-    fn();
-  } catch (e) {
-    return e as CaughtError;
-  }
-  throw new Error('expected the call to fail');
-}
+export { errorOf } from '../support/errors.js';
 
 /** An in-store scale label (default layout: prefix 20, 5-digit item code, 5-digit value) with its check digit. */
 export function scaleLabel(itemCode: string, value: number, prefix = '20'): string {

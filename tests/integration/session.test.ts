@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TillEvent } from '../../src-shared/contract/events.js';
 import { completeSale } from '../support/sale-fixture.js';
 import { createTestTill, type TestTill } from '../support/test-till.js';
+import { errorOf } from '../support/errors.js';
 
 let t: TestTill;
 beforeEach(() => {
@@ -10,22 +11,6 @@ beforeEach(() => {
 afterEach(() => {
   t.close();
 });
-
-interface CaughtError {
-  code: string;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-  details?: Record<string, unknown>;
-}
-
-function errorOf(fn: () => unknown): CaughtError {
-  try {
-    fn();
-  } catch (e) {
-    return e as CaughtError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function rows<T>(query: string, ...params: unknown[]): T[] {
   return t.till.ledger.raw.prepare(query).all(...params) as T[];

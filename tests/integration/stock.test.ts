@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TillEvent } from '../../src-shared/contract/events.js';
 import { onHandMilliMany } from '../../src-main/services/stock-levels.js';
 import { createTestTill, type TestTill } from '../support/test-till.js';
+import { errorOf } from '../support/errors.js';
 
 let t: TestTill;
 beforeEach(() => {
@@ -10,21 +11,6 @@ beforeEach(() => {
 afterEach(() => {
   t.close();
 });
-
-interface FailedCall {
-  code: string;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-}
-
-function errorOf(fn: () => unknown): FailedCall {
-  try {
-    fn();
-  } catch (e) {
-    return e as FailedCall;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function rows<T>(sql: string, params: object = {}): T[] {
   return t.till.ledger.raw.prepare(sql).all(params) as T[];
