@@ -4,7 +4,8 @@ import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ledgerPath, resolveDataDir } from '../config/data-dir.js';
 import { openLedger } from '../ledger/connection.js';
-import { DEMO_FIXED_PRODUCTS, DEMO_USERS, seedDemoStore, type DemoRole } from '../ledger/seed/demo-store.js';
+import { DEMO_FIXED_PRODUCTS } from '../ledger/seed/demo-catalog.js';
+import { DEMO_USERS, seedDemoStore, type DemoRole } from '../ledger/seed/demo-store.js';
 import { demoLoginsText, formatCount, formatSeconds, inspectLedger } from './common.js';
 
 const USAGE = `Usage: npm run demo:seed -- [--products N] [--data-dir DIR] [--force]

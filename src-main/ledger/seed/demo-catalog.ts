@@ -1,0 +1,227 @@
+// The demo catalog's data: a dozen well-known products with fixed keys (tests and the README refer to them)
+// and the word lists the generated products are named from.
+import type { TaxClassCode } from '../../../src-shared/domain/tax.js';
+
+export interface FixedProduct {
+  key: string;
+  name: string;
+  sku: string;
+  price: number;
+  taxClass: TaxClassCode;
+  stock: number; // whole units (or kg)
+  reorder: number;
+  weighed?: string; // PLU for in-store weighed barcodes
+  trackStock?: boolean;
+  inactive?: boolean;
+  category: string;
+}
+
+/** Known products every demo store has; tests and the README refer to them. Barcodes: 616 + 9-digit body + check. */
+export const DEMO_FIXED_PRODUCTS: readonly FixedProduct[] = [
+  {
+    key: 'sugar',
+    name: 'Kabras Sugar 1kg',
+    sku: 'SUG-001',
+    price: 16500,
+    taxClass: 'standard',
+    stock: 50,
+    reorder: 10,
+    category: 'Groceries',
+  },
+  {
+    key: 'milk',
+    name: 'Brookside Milk 500ml',
+    sku: 'MLK-001',
+    price: 6500,
+    taxClass: 'zero',
+    stock: 80,
+    reorder: 20,
+    category: 'Dairy',
+  },
+  {
+    key: 'flour',
+    name: 'Jogoo Maize Flour 2kg',
+    sku: 'FLR-001',
+    price: 17500,
+    taxClass: 'exempt',
+    stock: 40,
+    reorder: 10,
+    category: 'Groceries',
+  },
+  {
+    key: 'soda',
+    name: 'Coca-Cola 500ml',
+    sku: 'SOD-001',
+    price: 8000,
+    taxClass: 'standard',
+    stock: 120,
+    reorder: 24,
+    category: 'Beverages',
+  },
+  {
+    key: 'soap',
+    name: 'Omo Washing Powder 1kg',
+    sku: 'SOP-001',
+    price: 32000,
+    taxClass: 'standard',
+    stock: 3,
+    reorder: 5,
+    category: 'Household',
+  },
+  {
+    key: 'bread',
+    name: 'Festive White Bread 400g',
+    sku: 'BRD-001',
+    price: 6000,
+    taxClass: 'zero',
+    stock: 0,
+    reorder: 10,
+    category: 'Bakery',
+  },
+  {
+    key: 'paraffin',
+    name: 'Paraffin 1L',
+    sku: 'PAR-001',
+    price: 15000,
+    taxClass: 'reduced',
+    stock: 30,
+    reorder: 5,
+    category: 'Household',
+  },
+  {
+    key: 'airtime',
+    name: 'Airtime Voucher 100',
+    sku: 'AIR-100',
+    price: 10000,
+    taxClass: 'non_vat',
+    stock: 0,
+    reorder: 0,
+    trackStock: false,
+    category: 'Services',
+  },
+  {
+    key: 'tomatoes',
+    name: 'Tomatoes (kg)',
+    sku: 'TOM-KG',
+    price: 12000,
+    taxClass: 'exempt',
+    stock: 25,
+    reorder: 5,
+    weighed: '00001',
+    category: 'Fresh Produce',
+  },
+  {
+    key: 'bananas',
+    name: 'Bananas (kg)',
+    sku: 'BAN-KG',
+    price: 8000,
+    taxClass: 'exempt',
+    stock: 40,
+    reorder: 5,
+    weighed: '00002',
+    category: 'Fresh Produce',
+  },
+  {
+    key: 'bag',
+    name: 'Carrier Bag',
+    sku: 'BAG-001',
+    price: 1000,
+    taxClass: 'standard',
+    stock: 0,
+    reorder: 0,
+    trackStock: false,
+    category: 'Services',
+  },
+  {
+    key: 'discontinued',
+    name: 'Discontinued Soap Bar',
+    sku: 'OLD-001',
+    price: 5000,
+    taxClass: 'standard',
+    stock: 5,
+    reorder: 0,
+    inactive: true,
+    category: 'Household',
+  },
+];
+
+export const CATEGORY_NAMES = [
+  'Groceries',
+  'Dairy',
+  'Beverages',
+  'Household',
+  'Bakery',
+  'Fresh Produce',
+  'Services',
+  'Personal Care',
+  'Snacks',
+  'Baby',
+  'Stationery',
+  'Hardware',
+];
+export const BRANDS = [
+  'Kabras',
+  'Mumias',
+  'Brookside',
+  'KCC',
+  'Jogoo',
+  'Pembe',
+  'Ajab',
+  'Ketepa',
+  'Kericho Gold',
+  'Menengai',
+  'Kimbo',
+  'Elianto',
+  'Daima',
+  'Tuzo',
+  'Highlands',
+  'Delmonte',
+  'Afya',
+  'Softcare',
+  'Kiwi',
+  'Bic',
+];
+export const ITEMS = [
+  'Sugar',
+  'Milk',
+  'Maize Flour',
+  'Wheat Flour',
+  'Tea Leaves',
+  'Cooking Fat',
+  'Cooking Oil',
+  'Rice',
+  'Mineral Water',
+  'Juice',
+  'Yoghurt',
+  'Biscuits',
+  'Crisps',
+  'Toothpaste',
+  'Bar Soap',
+  'Detergent',
+  'Diapers',
+  'Exercise Book',
+  'Pen',
+  'Matches',
+  'Salt',
+  'Spaghetti',
+  'Baked Beans',
+  'Margarine',
+  'Tissue',
+];
+export const SIZES = [
+  '250g',
+  '500g',
+  '1kg',
+  '2kg',
+  '5kg',
+  '300ml',
+  '500ml',
+  '1L',
+  '2L',
+  '5L',
+  'Pack of 6',
+  'Pack of 12',
+  'Single',
+];
+
+/** Mulberry32: a small deterministic PRNG so every demo store is the same. */
