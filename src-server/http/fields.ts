@@ -10,7 +10,10 @@ export type Sign = 'any' | 'nonNegative' | 'positive';
 
 function decimalField(parse: (input: string | number) => number, decimals: number, sign: Sign, max: number) {
   return z
-    .union([z.string(), z.number()], { error: 'A valid number is required.' })
+    .union([z.string(), z.number()], {
+      error: (issue) =>
+        issue.input === undefined ? 'This field is required.' : 'A valid number is required.',
+    })
     .transform((input, ctx) => {
       let value: number;
       try {
@@ -75,7 +78,9 @@ export const timestampOut = z.iso.datetime().meta({ example: '2026-01-31T09:15:0
 export const toTimestamp = (d: Date): string => d.toISOString();
 export const toTimestampOrNull = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export const uuidField = z.uuid({ error: 'Must be a valid UUID.' });
+export const uuidField = z.uuid({
+  error: (issue) => (issue.input === undefined ? 'This field is required.' : 'Must be a valid UUID.'),
+});
 
 /** Path parameters of a detail route: `/api/things/:id/`. A non-UUID id answers 404, like DRF. */
 export const idParams = z.object({ id: uuidField });

@@ -27,7 +27,9 @@ export function useDrfMessages(): void {
       if (issue.code === 'too_small' && issue.origin === 'string') {
         return `Ensure this field has at least ${String(issue.minimum)} characters.`;
       }
-      if (issue.code === 'invalid_value') return 'Select a valid choice.';
+      if (issue.code === 'invalid_value') {
+        return issue.input === undefined ? 'This field is required.' : 'Select a valid choice.';
+      }
       return undefined;
     },
   });

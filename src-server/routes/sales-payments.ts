@@ -21,10 +21,7 @@ import {
 } from '../services/sales-read.js';
 
 const tenderFields = {
-  method: z.enum(TENDER_METHODS, {
-    // (the shared DRF wording says "Select a valid choice." for a missing enum too)
-    error: (issue) => (issue.input === undefined ? 'This field is required.' : 'Select a valid choice.'),
-  }),
+  method: z.enum(TENDER_METHODS),
   amount: moneyIn('positive'),
   reference: z.string().trim().max(100).nullable().optional(),
 };

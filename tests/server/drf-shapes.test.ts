@@ -83,6 +83,25 @@ describe('DRF-compatible shapes', () => {
     });
   });
 
+  it('says "This field is required." for a missing money or choice field, as DRF does', async () => {
+    const res = await t.call('POST', '/api/sales-payments/', { as: 'employee', body: {} });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      sales_header: ['This field is required.'],
+      session: ['This field is required.'],
+      method: ['This field is required.'],
+      amount: ['This field is required.'],
+    });
+    const wrong = await t.call('POST', '/api/sales-payments/', {
+      as: 'employee',
+      body: { method: 'BITCOIN', amount: 'ten' },
+    });
+    expect(wrong.body).toMatchObject({
+      method: ['Select a valid choice.'],
+      amount: ['A valid number is required.'],
+    });
+  });
+
   it('rejects unknown fields instead of ignoring them', async () => {
     const res = await t.call('POST', '/api/stores/', {
       as: 'owner',
