@@ -95,6 +95,8 @@ export async function barcodesOf(db: Db | Tx, productIds: string[]): Promise<Map
     if (r.isPrimary) entry.primary = r.code;
     entry.all.push(r.code);
   }
+  // Rows written elsewhere without a primary flag: the oldest barcode stands in.
+  for (const entry of result.values()) entry.primary ??= entry.all[0] ?? null;
   return result;
 }
 
