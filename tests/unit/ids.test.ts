@@ -22,9 +22,9 @@ describe('newId', () => {
     const before = Date.now();
     const id = newId();
     const after = Date.now();
-    const ms = parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
-    expect(ms).toBeGreaterThanOrEqual(before);
-    expect(ms).toBeLessThanOrEqual(after);
+    const embeddedTime = parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+    expect(embeddedTime).toBeGreaterThanOrEqual(before);
+    expect(embeddedTime).toBeLessThanOrEqual(after);
   });
 });
 
