@@ -1,12 +1,13 @@
 // /api/audit-logs/: who did what, read-only, for managers and owners. A manager sees the entries of the
 // stores they belong to; an owner also sees the entries tied to no store (users, catalog, ...).
-import { and, count, desc, eq, gte, inArray, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requestStoreIds } from '../auth/scope.js';
 import { auditLogs } from '../db/schema/audit.js';
 import { notFound } from '../http/errors.js';
 import { idParams, timestampOut, toTimestamp, uuidField } from '../http/fields.js';
+import { newestFirst } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser, hasRole } from '../http/permissions.js';
 import type { AppContext, RouteModule } from '../http/types.js';
@@ -102,22 +103,7 @@ export const auditLogsRoutes: RouteModule = (app, ctx) => {
         if (found) filters.push(found);
       }
       const where = and(...filters);
-      return paginate(
-        request,
-        q,
-        {
-          count: async () => (await ctx.db.select({ n: count() }).from(auditLogs).where(where))[0]?.n ?? 0,
-          rows: (limit, offset) =>
-            ctx.db
-              .select()
-              .from(auditLogs)
-              .where(where)
-              .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
-              .limit(limit)
-              .offset(offset),
-        },
-        toApiAudit,
-      );
+      return paginate(request, q, newestFirst(ctx.db, auditLogs, where), toApiAudit);
     },
   });
 

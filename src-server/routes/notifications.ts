@@ -1,7 +1,7 @@
 // /api/notifications/: the signed-in user's own notifications (stock alerts, quarantined sync events, ...).
 // Nobody sees anyone else's: another user's notification is a 404. Mark one read with
 // POST .../{id}/read/ (or PATCH {"is_read": ...}), or all of them with POST .../read_all/.
-import { and, count, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notifications } from '../db/schema/audit.js';
@@ -15,6 +15,7 @@ import {
   toTimestampOrNull,
   uuidField,
 } from '../http/fields.js';
+import { newestFirst } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser } from '../http/permissions.js';
 import type { RouteModule } from '../http/types.js';
@@ -94,23 +95,7 @@ export const notificationsRoutes: RouteModule = (app, ctx) => {
       if (q.kind) filters.push(eq(notifications.kind, q.kind));
       if (q.store) filters.push(eq(notifications.storeId, q.store));
       const where = and(...filters);
-      return paginate(
-        request,
-        q,
-        {
-          count: async () =>
-            (await ctx.db.select({ n: count() }).from(notifications).where(where))[0]?.n ?? 0,
-          rows: (limit, offset) =>
-            ctx.db
-              .select()
-              .from(notifications)
-              .where(where)
-              .orderBy(desc(notifications.createdAt), desc(notifications.id))
-              .limit(limit)
-              .offset(offset),
-        },
-        toApiNotification,
-      );
+      return paginate(request, q, newestFirst(ctx.db, notifications, where), toApiNotification);
     },
   });
 

@@ -1,6 +1,6 @@
 // /api/payments/: payments to suppliers, each against one purchase of your stores. Managers and owners.
 // A payment is a fact: it is never changed or deleted (rules in services/finance.ts).
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { requestStoreIds } from '../auth/scope.js';
 import { writeAudit } from '../db/audit.js';
@@ -16,6 +16,7 @@ import {
   toTimestamp,
   uuidField,
 } from '../http/fields.js';
+import { newestFirst } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser } from '../http/permissions.js';
 import type { RouteModule } from '../http/types.js';
@@ -82,23 +83,7 @@ export const paymentsRoutes: RouteModule = (app, ctx) => {
       if (q.store) filters.push(eq(supplierPayments.storeId, q.store));
       if (q.method) filters.push(eq(supplierPayments.method, q.method));
       const where = and(...filters);
-      return paginate(
-        request,
-        q,
-        {
-          count: async () =>
-            (await ctx.db.select({ n: count() }).from(supplierPayments).where(where))[0]?.n ?? 0,
-          rows: (limit, offset) =>
-            ctx.db
-              .select()
-              .from(supplierPayments)
-              .where(where)
-              .orderBy(desc(supplierPayments.createdAt), desc(supplierPayments.id))
-              .limit(limit)
-              .offset(offset),
-        },
-        toApiPayment,
-      );
+      return paginate(request, q, newestFirst(ctx.db, supplierPayments, where), toApiPayment);
     },
   });
 

@@ -1,7 +1,7 @@
 // /api/receipts/: money received from account clients, lowering what they owe. Managers and owners only:
 // wiping a client's debt is a money-of-record change, so a cashier takes payments through sales
 // payments, not here. Receipts are facts: never changed or deleted (rules in services/finance.ts).
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { requestStoreIds, requireStoreAccess } from '../auth/scope.js';
 import { writeAudit } from '../db/audit.js';
@@ -17,6 +17,7 @@ import {
   toTimestamp,
   uuidField,
 } from '../http/fields.js';
+import { newestFirst } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser } from '../http/permissions.js';
 import type { RouteModule } from '../http/types.js';
@@ -86,23 +87,7 @@ export const receiptsRoutes: RouteModule = (app, ctx) => {
       if (q.session) filters.push(eq(clientReceipts.sessionId, q.session));
       if (q.method) filters.push(eq(clientReceipts.method, q.method));
       const where = and(...filters);
-      return paginate(
-        request,
-        q,
-        {
-          count: async () =>
-            (await ctx.db.select({ n: count() }).from(clientReceipts).where(where))[0]?.n ?? 0,
-          rows: (limit, offset) =>
-            ctx.db
-              .select()
-              .from(clientReceipts)
-              .where(where)
-              .orderBy(desc(clientReceipts.createdAt), desc(clientReceipts.id))
-              .limit(limit)
-              .offset(offset),
-        },
-        toApiReceipt,
-      );
+      return paginate(request, q, newestFirst(ctx.db, clientReceipts, where), toApiReceipt);
     },
   });
 

@@ -2,7 +2,7 @@
 // Any employee of the store may request one ("pending"); a manager or owner approves it — which books
 // the movement (reason "adjustment") exactly once through services/stock.ts — or rejects it. Deciding
 // an adjustment that is already decided is a 400. Every step is audited.
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requestStoreIds, requireStoreAccess } from '../auth/scope.js';
@@ -21,6 +21,7 @@ import {
   toTimestampOrNull,
   uuidField,
 } from '../http/fields.js';
+import { newestFirst } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser } from '../http/permissions.js';
 import type { AppContext, RouteModule } from '../http/types.js';
@@ -168,23 +169,7 @@ export const stockAdjustmentsRoutes: RouteModule = (app, ctx) => {
       if (q.product) filters.push(eq(stockAdjustments.productId, q.product));
       if (q.status) filters.push(eq(stockAdjustments.status, q.status));
       const where = and(...filters);
-      return paginate(
-        request,
-        q,
-        {
-          count: async () =>
-            (await ctx.db.select({ n: count() }).from(stockAdjustments).where(where))[0]?.n ?? 0,
-          rows: (limit, offset) =>
-            ctx.db
-              .select()
-              .from(stockAdjustments)
-              .where(where)
-              .orderBy(desc(stockAdjustments.createdAt), desc(stockAdjustments.id))
-              .limit(limit)
-              .offset(offset),
-        },
-        toApiAdjustment,
-      );
+      return paginate(request, q, newestFirst(ctx.db, stockAdjustments, where), toApiAdjustment);
     },
   });
 

@@ -1,7 +1,7 @@
 // /api/stock-alerts/: low ("low": 0 < on hand ≤ reorder level) and out-of-stock ("out": ≤ 0) alerts of
 // your stores, read-only. services/stock.ts opens them when a movement crosses the level and resolves them
 // when stock is replenished; any employee may read them.
-import { and, count, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { requestStoreIds } from '../auth/scope.js';
 import { STOCK_ALERT_KINDS, stockAlerts } from '../db/schema/stock.js';
@@ -16,6 +16,7 @@ import {
   toTimestampOrNull,
   uuidField,
 } from '../http/fields.js';
+import { newestFirst } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import type { RouteModule } from '../http/types.js';
 
@@ -72,22 +73,7 @@ export const stockAlertsRoutes: RouteModule = (app, ctx) => {
         filters.push(q.resolved ? isNotNull(stockAlerts.resolvedAt) : isNull(stockAlerts.resolvedAt));
       }
       const where = and(...filters);
-      return paginate(
-        request,
-        q,
-        {
-          count: async () => (await ctx.db.select({ n: count() }).from(stockAlerts).where(where))[0]?.n ?? 0,
-          rows: (limit, offset) =>
-            ctx.db
-              .select()
-              .from(stockAlerts)
-              .where(where)
-              .orderBy(desc(stockAlerts.createdAt), desc(stockAlerts.id))
-              .limit(limit)
-              .offset(offset),
-        },
-        toApiAlert,
-      );
+      return paginate(request, q, newestFirst(ctx.db, stockAlerts, where), toApiAlert);
     },
   });
 

@@ -1,11 +1,12 @@
 // /api/stock-movements/: the stock ledger of your stores, read-only (movements are immutable facts,
 // written only by services/stock.ts). Any employee may read it: it carries no money.
-import { and, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { requestStoreIds } from '../auth/scope.js';
 import { STOCK_MOVEMENT_REASONS, stockMovements } from '../db/schema/stock.js';
 import { notFound } from '../http/errors.js';
 import { idParams, quantityOut, timestampOut, toQuantity, toTimestamp, uuidField } from '../http/fields.js';
+import { newestFirst } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import type { RouteModule } from '../http/types.js';
 
@@ -73,23 +74,7 @@ export const stockMovementsRoutes: RouteModule = (app, ctx) => {
       if (q.date_from) filters.push(gte(stockMovements.createdAt, new Date(`${q.date_from}T00:00:00.000Z`)));
       if (q.date_to) filters.push(lt(stockMovements.createdAt, nextDay(q.date_to)));
       const where = and(...filters);
-      return paginate(
-        request,
-        q,
-        {
-          count: async () =>
-            (await ctx.db.select({ n: count() }).from(stockMovements).where(where))[0]?.n ?? 0,
-          rows: (limit, offset) =>
-            ctx.db
-              .select()
-              .from(stockMovements)
-              .where(where)
-              .orderBy(desc(stockMovements.createdAt), desc(stockMovements.id))
-              .limit(limit)
-              .offset(offset),
-        },
-        toApiMovement,
-      );
+      return paginate(request, q, newestFirst(ctx.db, stockMovements, where), toApiMovement);
     },
   });
 
