@@ -38,6 +38,8 @@ export const users = sqliteTable(
     role: text('role', { enum: ['owner', 'manager', 'employee'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
     pinHash: text('pin_hash'),
+    /** The screen language this user chose ('en' | 'sw'); null = the till's default. Local to this till. */
+    locale: text('locale'),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
     updatedAt: text('updated_at').notNull(),
   },
