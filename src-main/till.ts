@@ -9,6 +9,7 @@ import {
   type TillOutput,
 } from '../src-shared/contract/till-api.js';
 import { ledgerPath } from './config/data-dir.js';
+import { startHardware, type HardwareManager, type HardwareOptions } from './hardware/manager.js';
 import { openLedger, startIdleCheckpointer, type Ledger } from './ledger/connection.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { DEFAULT_TILL_SETTINGS, type TillRuntime, type TillSettings } from './services/context.js';
@@ -26,6 +27,8 @@ export interface TillOptions {
   /** Idle WAL checkpoint timer (default on). */
   checkpointer?: boolean;
   onInternalError?: (method: string, error: unknown) => void;
+  /** Printers, drawers, scanners, displays (default on; with none configured it costs one empty read). */
+  hardware?: HardwareOptions | false;
 }
 
 export interface Till {
@@ -37,6 +40,8 @@ export interface Till {
   /** Untyped call for hosts; never throws. */
   invoke(method: string, input: unknown): TillResult<unknown>;
   subscribe(listener: TillEventListener): () => void;
+  /** The hardware manager (null when opened with hardware: false); close() stops it without waiting. */
+  readonly hardware: HardwareManager | null;
   close(): void;
 }
 
@@ -53,6 +58,7 @@ export function openTill(options: TillOptions): Till {
   };
   const dispatcher = createDispatcher(runtime, tillMethods, allHandlers(), options.onInternalError);
   const stopCheckpointer = options.checkpointer === false ? () => undefined : startIdleCheckpointer(ledger);
+  const hardware = options.hardware === false ? null : startHardware(runtime, options.hardware);
   return {
     ledger,
     runtime,
@@ -60,7 +66,9 @@ export function openTill(options: TillOptions): Till {
     call: (method, input) => dispatcher.call(method, input) as never,
     invoke: (method, input) => dispatcher.invoke(method, input),
     subscribe: (listener) => runtime.events.subscribe(listener),
+    hardware,
     close() {
+      void hardware?.stop();
       stopCheckpointer();
       ledger.close();
     },

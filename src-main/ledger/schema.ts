@@ -2,9 +2,10 @@
 import * as audit from './schema/audit.js';
 import * as cash from './schema/cash.js';
 import * as catalog from './schema/catalog.js';
+import * as hardware from './schema/hardware.js';
 import * as sales from './schema/sales.js';
 import * as stock from './schema/stock.js';
 import * as till from './schema/till.js';
 
-export const ledgerSchema = { ...catalog, ...till, ...sales, ...cash, ...stock, ...audit };
+export const ledgerSchema = { ...catalog, ...till, ...sales, ...cash, ...stock, ...audit, ...hardware };
 export type LedgerSchema = typeof ledgerSchema;

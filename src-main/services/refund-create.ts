@@ -24,6 +24,7 @@ import {
 import { stockMovements } from '../ledger/schema/stock.js';
 import { requireManagerApproval } from './approvals.js';
 import type { CommandContext } from './context.js';
+import { enqueueReceipt } from './device-print-queue.js';
 import { kickDrawer } from './drawer.js';
 import { appendOutbox, formatDocumentNumber, nextDocumentNumber, writeAudit } from './ledger-writes.js';
 import { refundView } from './refund-view.js';
@@ -272,5 +273,6 @@ export function createRefund(ctx: CommandContext, input: RefundCreateInput): Ref
 
   const view = refundView(ctx.db, refund.id, terminalCode);
   if (!view) throw new Error(`refund ${refund.id} vanished inside its own transaction`);
+  enqueueReceipt(ctx, view.receipt);
   return view;
 }

@@ -4,6 +4,7 @@ import type { AnyMethodSpec } from '../../src-shared/contract/method.js';
 import { auditHandlers } from './audit.js';
 import { authHandlers } from './auth.js';
 import { catalogHandlers } from './catalog.js';
+import { deviceHandlers } from './device.js';
 import { drawerHandlers } from './drawer.js';
 import type { HandlerDef } from './handler.js';
 import { refundHandlers } from './refund.js';
@@ -22,6 +23,7 @@ const tables = [
   stockHandlers,
   auditHandlers,
   drawerHandlers,
+  deviceHandlers,
 ] as const;
 
 export function allHandlers(): Record<string, HandlerDef<AnyMethodSpec>> {

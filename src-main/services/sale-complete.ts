@@ -14,6 +14,8 @@ import { beginChange, withIdentity } from './cart-change.js';
 import { priceCartState, type CartLineState } from './cart-state.js';
 import { deleteCart, requireSession } from './cart-store.js';
 import type { CommandContext } from './context.js';
+import { enqueueReceipt } from './device-print-queue.js';
+import { kickDrawer } from './drawer.js';
 import { appendOutbox, formatDocumentNumber, nextDocumentNumber } from './ledger-writes.js';
 import { compileInsert, perDb, perDbAndSize } from './sale-prepared.js';
 import {
@@ -274,9 +276,13 @@ export function completeSale(ctx: CommandContext, saleId: string): SaleCompleted
 
   ctx.emit('sale.updated', { saleId: row.id, status: 'completed' });
   emitStockAlerts(ctx, tracked);
-  return completedSaleDetail(
+  const completed = completedSaleDetail(
     ctx.db,
     { header, lines, payments, units, voidRow: null, refunded: new Map() },
     { store, identity, cashierName: ctx.operator.name, copy: false },
   );
+  // The receipt is queued in this transaction and printed after commit; printing never fails a sale.
+  enqueueReceipt(ctx, completed.receipt);
+  if (payments.some((p) => p.method === 'CASH')) kickDrawer(ctx, 'sale', row.id);
+  return completed;
 }

@@ -15,6 +15,7 @@ import { cashMovements, cashSessions } from '../ledger/schema/cash.js';
 import { carts } from '../ledger/schema/sales.js';
 import { requireManagerApproval } from './approvals.js';
 import { businessDateOf } from './clock.js';
+import { enqueuePrint, reportContext } from './device-print-queue.js';
 import { kickDrawer } from './drawer.js';
 import { handlersFor } from './handler.js';
 import { appendOutbox, nextDocumentNumber, writeAudit } from './ledger-writes.js';
@@ -236,6 +237,13 @@ export const sessionHandlers = handlersFor(sessionMethods)({
         },
       });
       appendOutbox(ctx, { eventId: closeId, type: 'session.closed', payload: z });
+      enqueuePrint(ctx, {
+        kind: 'session_close',
+        documentId: session.id,
+        label: `Session close + Z report ${z.zLabel}`,
+        copy: false,
+        payload: { type: 'session_close', report: z, context: reportContext(ctx), copy: false },
+      });
       ctx.emit('session.changed', { sessionId: session.id, status: 'closed' });
       return z;
     },

@@ -2,6 +2,7 @@
 import { auditMethods } from './audit.js';
 import { authMethods } from './auth.js';
 import { catalogMethods } from './catalog.js';
+import { deviceMethods } from './device.js';
 import { drawerMethods } from './drawer.js';
 import type { MethodInput, MethodResult } from './method.js';
 import { joinMethodTables } from './method.js';
@@ -21,6 +22,7 @@ export const tillMethods = joinMethodTables(
   stockMethods,
   auditMethods,
   drawerMethods,
+  deviceMethods,
 );
 
 export type TillMethods = typeof tillMethods;
