@@ -70,6 +70,28 @@ export default tseslint.config(
               group: ['electron', '**/src-main/**', '**/src-server/**'],
               message: 'the renderer talks only to the till API client',
             },
+            {
+              group: ['zustand', 'zustand/*'],
+              message: 'zustand is wrapped once: import the stores from src-renderer/state/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The one place allowed to import zustand (DESIGN.md "Code shape": zustand wrapped once).
+    files: ['src-renderer/state/store.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'the renderer has no Node APIs' },
+            {
+              group: ['electron', '**/src-main/**', '**/src-server/**'],
+              message: 'the renderer talks only to the till API client',
+            },
           ],
         },
       ],
@@ -120,6 +142,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    files: ['src-main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src-server/**', '**/src-renderer/**'],
+              message: 'src-main meets the cloud only through src-shared/contract',
+            },
+          ],
+        },
+      ],
     },
   },
   prettier,

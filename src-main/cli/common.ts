@@ -1,12 +1,16 @@
-// Helpers shared by the till's command-line entry points (npm start, npm run demo:seed).
+// Helpers shared by the till's command-line entry points (npm start, npm run serve, npm run demo:seed).
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
 import { DEMO_USERS, type DemoRole } from '../ledger/seed/demo-store.js';
 
-/** JSON-line logs to stderr (stdout is for the one line a person or a script reads). */
+/**
+ * JSON-line logs to stderr (stdout is for the one line a person or a script reads). LOG_LEVEL sets the level;
+ * by default `info`, or `warn` when stderr is a terminal, so a person sees the few lines meant for them.
+ */
 export function createCliLogger(name: string): Logger {
-  return pino({ name, level: process.env.LOG_LEVEL ?? 'info' }, pino.destination({ dest: 2, sync: true }));
+  const level = process.env.LOG_LEVEL ?? (process.stderr.isTTY ? 'warn' : 'info');
+  return pino({ name, level }, pino.destination({ dest: 2, sync: true }));
 }
 
 export interface LedgerStoreInfo {

@@ -127,9 +127,9 @@ describe('npm run demo:seed', () => {
   });
 });
 
-describe('npm start', () => {
+describe('npm run serve (the browser till)', () => {
   it('serves the till on the printed URL, logs in over HTTP, and stops cleanly on SIGTERM', async () => {
-    const till = run(TSX, ['src-main/cli/start.ts'], {
+    const till = run(TSX, ['src-main/cli/serve.ts'], {
       TILL_PORT: '0',
       ASIRIA_DATA_DIR: dataDir,
       TILL_DEMO_PRODUCTS: '100',
@@ -171,7 +171,7 @@ describe('npm start', () => {
     expect(
       await run(TSX, ['src-main/cli/demo-seed.ts', '--products', '30', '--data-dir', dataDir]).exit,
     ).toBe(0);
-    const till = run(TSX, ['src-main/cli/start.ts'], { TILL_PORT: '0', ASIRIA_DATA_DIR: dataDir });
+    const till = run(TSX, ['src-main/cli/serve.ts'], { TILL_PORT: '0', ASIRIA_DATA_DIR: dataDir });
     await new Promise<void>((ready) => {
       till.child.stdout.on('data', () => {
         if (till.stdout().includes('\n')) ready();
@@ -183,7 +183,7 @@ describe('npm start', () => {
   });
 
   it('refuses a token that is too short', async () => {
-    const till = run(TSX, ['src-main/cli/start.ts'], {
+    const till = run(TSX, ['src-main/cli/serve.ts'], {
       TILL_PORT: '0',
       ASIRIA_DATA_DIR: dataDir,
       TILL_TOKEN: 'short',

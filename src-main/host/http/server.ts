@@ -1,13 +1,16 @@
 // Browser-mode host (DESIGN.md "The till API"): the till API over HTTP on 127.0.0.1 only.
 //   POST /rpc/<method>  body = JSON input  → 200 {ok:true,value} | 4xx/5xx {ok:false,error}
 //   GET  /events        Server-Sent Events forwarding the till's events
-//   GET  /              what this host serves (a check that the URL and token work)
-// Every request needs the per-launch token and must come from the host's own origin. No logic: it only adapts.
+//   GET  /              the till screen (with `renderer`), else what this host serves (checks URL and token)
+//   GET  /assets/…      the till screen's files (with `renderer`; see renderer-site.ts)
+// Every request must come from the host's own origin; every call and the event stream need the per-launch token
+// (the screen's static files hold no secret and need none). No logic: it only adapts.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TillErrorBody, TillResult } from '../../../src-shared/contract/errors.js';
 import { readJsonBody } from './body.js';
 import { checkOrigin, checkToken } from './guard.js';
+import type { RendererSite } from './renderer-site.js';
 import { openEventStream, type EventSourceLike, type SseStream } from './sse.js';
 import { httpStatusFor } from './status.js';
 
@@ -33,6 +36,8 @@ export interface HttpHostOptions {
   maxBodyBytes?: number;
   /** SSE heartbeat comment interval (default 15 s). */
   heartbeatMs?: number;
+  /** The till screen's files (browser mode); without it GET / describes the API. */
+  renderer?: RendererSite;
   log?: HostLogger;
 }
 
@@ -93,6 +98,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return;
     }
     const isGet = req.method === 'GET';
+    const isApi = url.pathname.startsWith('/rpc/') || url.pathname === '/events';
+    if (options.renderer && !isApi && (isGet || req.method === 'HEAD')) {
+      // The screen's files are public (no secret in them): an unknown one is a plain 404, token or not.
+      if (!(await options.renderer.serve(req, res, url.pathname)))
+        sendError(res, { code: 'NOT_FOUND', message: `Nothing at ${url.pathname}.` });
+      return;
+    }
     const tokenProblem = checkToken(req, url, token, isGet);
     if (tokenProblem) {
       sendError(res, tokenProblem, { 'www-authenticate': 'Bearer realm="asiria-till"' });

@@ -1,0 +1,40 @@
+// Bundles the Electron shell with esbuild into dist/electron: main.mjs (ESM main process; npm packages stay
+// external and load from node_modules) and preload.cjs (a sandboxed preload must be one CommonJS file).
+import { build } from 'esbuild';
+import { join } from 'node:path';
+
+export interface ElectronBundles {
+  main: string;
+  preload: string;
+}
+
+export async function bundleElectron(root: string): Promise<ElectronBundles> {
+  const outDir = join(root, 'dist/electron');
+  const main = join(outDir, 'main.mjs');
+  const preload = join(outDir, 'preload.cjs');
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    sourcemap: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  } as const;
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: [join(root, 'src-main/electron/main.ts')],
+      outfile: main,
+      format: 'esm',
+      packages: 'external',
+    }),
+    build({
+      ...common,
+      entryPoints: [join(root, 'src-main/electron/preload.ts')],
+      outfile: preload,
+      format: 'cjs',
+      external: ['electron'],
+    }),
+  ]);
+  return { main, preload };
+}

@@ -1,0 +1,47 @@
+// What every host does at start-up (browser mode and the Electron shell alike): open the ledger in the data
+// folder (migrations run inside openTill) and, on a ledger with no store yet, seed the demo store so a newcomer
+// meets a working till at once. Cloud registration replaces the demo store once the sync issue lands.
+import { seedDemoStore } from '../ledger/seed/demo-store.js';
+import { loadIdentity } from '../services/identity.js';
+import { openTill, type Till } from '../till.js';
+
+export interface HostTillLogger {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface OpenHostTillOptions {
+  dataDir: string;
+  /** Catalog size when a new ledger gets the demo store. */
+  demoProducts: number;
+  log: HostTillLogger;
+}
+
+function hasStore(till: Till): boolean {
+  try {
+    loadIdentity(till.ledger.read);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function openHostTill(options: OpenHostTillOptions): Till {
+  const { dataDir, demoProducts, log } = options;
+  const till = openTill({
+    dataDir,
+    onInternalError: (method, error) => {
+      log.error({ err: error, method }, 'till API call failed inside the till');
+    },
+  });
+  log.info({ dataDir, ledger: till.ledger.file }, 'ledger open');
+  if (!hasStore(till)) {
+    const started = performance.now();
+    seedDemoStore(till.ledger, { products: demoProducts });
+    log.info(
+      { products: demoProducts, took: `${((performance.now() - started) / 1000).toFixed(1)} s` },
+      'seeded the demo store (new ledger)',
+    );
+  }
+  return till;
+}
