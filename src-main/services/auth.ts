@@ -1,6 +1,6 @@
-// auth.* handlers: password login, quick PIN switch, lock-out after repeated failures.
+// auth.* handlers: password login, quick PIN switch, lock-out after repeated failures, the user's language.
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
-import { authMethods, type OperatorView } from '../../src-shared/contract/auth.js';
+import { authMethods, LOCALES, type Locale, type OperatorView } from '../../src-shared/contract/auth.js';
 import { TillError } from '../../src-shared/contract/errors.js';
 import { users } from '../ledger/schema/catalog.js';
 import { userLockouts } from '../ledger/schema/till.js';
@@ -11,8 +11,12 @@ import { verifySecret } from './passwords.js';
 
 type UserRow = typeof users.$inferSelect;
 
-function view(user: UserRow): OperatorView {
-  return { id: user.id, name: user.name, role: user.role };
+function localeOf(value: string | null): Locale | null {
+  return (LOCALES as readonly string[]).includes(value ?? '') ? (value as Locale) : null;
+}
+
+function view(user: Pick<UserRow, 'id' | 'name' | 'role' | 'locale'>): OperatorView {
+  return { id: user.id, name: user.name, role: user.role, locale: localeOf(user.locale) };
 }
 
 /** Verifies a password or PIN, counting failures; the counter and the audit entry commit even when it fails. */
@@ -88,8 +92,9 @@ function authenticate(
       `Wrong ${via === 'pin' ? 'PIN' : 'phone number or password'} (${left} attempt${left === 1 ? '' : 's'} left).`,
     );
   }
-  ctx.runtime.operator = view(user);
-  return view(user);
+  const operator = view(user);
+  ctx.runtime.operator = { id: operator.id, name: operator.name, role: operator.role };
+  return operator;
 }
 
 export const authHandlers = handlersFor(authMethods)({
@@ -97,9 +102,16 @@ export const authHandlers = handlersFor(authMethods)({
     kind: 'manual',
     access: 'public',
     run(ctx, input) {
-      const user = ctx.db.select().from(users).where(eq(users.phone, input.phone)).get();
+      const user = ctx.db
+        .select()
+        .from(users)
+        .where(input.userId === undefined ? eq(users.phone, input.phone ?? '') : eq(users.id, input.userId))
+        .get();
       if (!user || !user.isActive)
-        throw new TillError('INVALID_CREDENTIALS', 'Wrong phone number or password.');
+        throw new TillError(
+          'INVALID_CREDENTIALS',
+          input.userId === undefined ? 'Wrong phone number or password.' : 'Unknown user.',
+        );
       return authenticate(ctx, user, input.password, user.passwordHash, 'password');
     },
   },
@@ -133,7 +145,10 @@ export const authHandlers = handlersFor(authMethods)({
     kind: 'query',
     access: 'public',
     run(ctx) {
-      return ctx.runtime.operator;
+      const operator = ctx.runtime.operator;
+      if (!operator) return null;
+      const user = ctx.db.select().from(users).where(eq(users.id, operator.id)).get();
+      return user ? view(user) : { ...operator, locale: null };
     },
   },
   'auth.users': {
@@ -142,11 +157,22 @@ export const authHandlers = handlersFor(authMethods)({
     run(ctx) {
       const storeId = ctx.identity().storeId;
       return ctx.db
-        .select({ id: users.id, name: users.name, role: users.role })
+        .select({ id: users.id, name: users.name, role: users.role, locale: users.locale })
         .from(users)
         .where(and(eq(users.isActive, true), or(eq(users.storeId, storeId), isNull(users.storeId))))
         .orderBy(asc(users.name))
-        .all();
+        .all()
+        .map(view);
+    },
+  },
+  'auth.setLocale': {
+    kind: 'command',
+    access: 'employee',
+    run(ctx, input) {
+      ctx.db.update(users).set({ locale: input.locale }).where(eq(users.id, ctx.operator.id)).run();
+      const user = ctx.db.select().from(users).where(eq(users.id, ctx.operator.id)).get();
+      if (!user) throw new TillError('NOT_FOUND', 'The logged-in user no longer exists on this till.');
+      return view(user);
     },
   },
 });

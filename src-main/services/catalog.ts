@@ -1,5 +1,6 @@
-// catalog.* handlers: product lookup by scanned/typed code and search-as-you-type.
+// catalog.* handlers: product lookup by scanned/typed code, search-as-you-type, client search.
 import { catalogMethods } from '../../src-shared/contract/catalog.js';
+import { searchClients } from './catalog-clients.js';
 import { lookupCode } from './catalog-queries.js';
 import { searchProducts } from './catalog-search.js';
 import { handlersFor } from './handler.js';
@@ -19,6 +20,13 @@ export const catalogHandlers = handlersFor(catalogMethods)({
     access: 'employee',
     run(ctx, input) {
       return searchProducts(ctx.db, input);
+    },
+  },
+  'catalog.clients': {
+    kind: 'query',
+    access: 'employee',
+    run(ctx, input) {
+      return searchClients(ctx.db, input);
     },
   },
 });

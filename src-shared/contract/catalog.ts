@@ -56,6 +56,18 @@ export interface CatalogSearchResult {
   products: ProductView[];
 }
 
+/** A customer account the till can attach to a sale (credit sales need one). */
+export interface ClientView {
+  id: string;
+  name: string;
+  phone: string | null;
+  kraPin: string | null;
+  /** Minor units; 0 = no credit allowed. */
+  creditLimit: number;
+  /** Outstanding credit balance as last pulled from the cloud (minor units). */
+  creditBalance: number;
+}
+
 export const scanCodeSchema = z.string().trim().min(1, 'scan or type a code').max(64);
 
 export const catalogMethods = {
@@ -71,6 +83,13 @@ export const catalogMethods = {
       query: z.string().max(200),
       limit: z.number().int().min(1).max(100).default(20),
       includeInactive: z.boolean().default(false),
+    }),
+  ),
+  /** Clients by name (any word's start) or phone prefix, by name; an empty query lists the first ones. */
+  'catalog.clients': defineMethod<ClientView[]>()(
+    z.strictObject({
+      query: z.string().trim().max(100).default(''),
+      limit: z.number().int().min(1).max(100).default(20),
     }),
   ),
 };

@@ -1,0 +1,81 @@
+// Stock levels (low / out of stock lists, look-up results): on hand, reorder level, status in words, and
+// a button to ask for an adjustment of the row's product.
+import { useTranslation } from 'react-i18next';
+import type { StockStatus } from '../../../src-shared/contract/stock.js';
+import { formatQty } from '../../format/quantity.js';
+import type { AdjustTarget } from './AdjustmentDialog.js';
+
+export interface StockRow extends AdjustTarget {
+  reorderLevelMilli: number;
+  status: StockStatus | null;
+  /** Extra column (the price in the look-up). */
+  extra?: string;
+}
+
+export function StockLevelTable(props: {
+  caption: string;
+  rows: readonly StockRow[];
+  empty: string;
+  extraHeader?: string;
+  onAdjust: (row: StockRow) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  if (props.rows.length === 0) return <p className="empty-state">{props.empty}</p>;
+  return (
+    <table className="data-table" data-testid={props.testId}>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('stock.product')}</th>
+          <th scope="col">{t('stock.sku')}</th>
+          {props.extraHeader && (
+            <th scope="col" className="num">
+              {props.extraHeader}
+            </th>
+          )}
+          <th scope="col" className="num">
+            {t('stock.onHand')}
+          </th>
+          <th scope="col" className="num">
+            {t('stock.reorderLevel')}
+          </th>
+          <th scope="col">{t('stock.status')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('stock.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.productId}>
+            <th scope="row">{row.name}</th>
+            <td>{row.sku}</td>
+            {props.extraHeader && <td className="num">{row.extra}</td>}
+            <td className="num">{formatQty(row.onHandMilli)}</td>
+            <td className="num">{formatQty(row.reorderLevelMilli)}</td>
+            <td>
+              {row.status && (
+                <span className={`stock-status stock-${row.status}`}>
+                  {t(`stock.statuses.${row.status}`)}
+                </span>
+              )}
+            </td>
+            <td>
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={t('stock.adjustFor', { name: row.name })}
+                onClick={() => {
+                  props.onAdjust(row);
+                }}
+              >
+                {t('stock.adjustShort')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

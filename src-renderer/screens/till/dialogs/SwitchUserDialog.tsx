@@ -1,0 +1,44 @@
+// Quick cashier switch: pick a user and type their PIN; their own open sale (if any) comes back.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../components/Dialog.js';
+import { switchWithPin } from '../../../shell/session-actions.js';
+import { useSessionStore } from '../../../state/session-store.js';
+import { UserPicker } from '../../login/UserPicker.js';
+import { useDialogSubmit } from './use-dialog-submit.js';
+
+export function SwitchUserDialog(props: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const users = useSessionStore((s) => s.users);
+  const [userId, setUserId] = useState<string | null>(null);
+  const [pin, setPin] = useState('');
+  const { busy, submit } = useDialogSubmit(props.onClose);
+  return (
+    <Dialog
+      title={t('switchUser.title')}
+      onClose={props.onClose}
+      submitLabel={t('switchUser.submit')}
+      submitDisabled={!userId || pin === ''}
+      busy={busy}
+      wide
+      onSubmit={() => {
+        if (userId) void submit(() => switchWithPin(userId, pin));
+      }}
+    >
+      <UserPicker users={users} selectedId={userId} onSelect={setUserId} label={t('login.users')} />
+      <label className="field">
+        <span className="field-label">{t('login.pin')}</span>
+        <input
+          className="input"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          onChange={(e) => {
+            setPin(e.target.value);
+          }}
+        />
+      </label>
+    </Dialog>
+  );
+}
