@@ -12,6 +12,7 @@ import {
 } from '../../../src-shared/contract/device.js';
 import { TillError } from '../../../src-shared/contract/errors.js';
 import { till } from '../../api/till.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { reportError, reportInfo } from '../../errors/report-error.js';
 import type { Shortcut } from '../../shortcuts/shortcut-registry.js';
 import { useShortcuts } from '../../shortcuts/shortcuts.js';
@@ -131,17 +132,15 @@ export function DevicesScreen() {
         ) : (
           <table className="data-table" data-testid="devices">
             <caption className="visually-hidden">{t('devices.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('devices.kind')}</th>
-                <th scope="col">{t('devices.name')}</th>
-                <th scope="col">{t('devices.connection')}</th>
-                <th scope="col">{t('devices.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('stock.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: t('devices.kind') },
+                { label: t('devices.name') },
+                { label: t('devices.connection') },
+                { label: t('devices.status') },
+                { label: t('stock.actions'), hidden: true },
+              ]}
+            />
             <tbody>
               {DEVICE_KINDS.flatMap((kind) => {
                 const ofKind = configured.filter((d) => d.kind === kind);

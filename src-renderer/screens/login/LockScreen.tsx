@@ -1,6 +1,7 @@
 // The locked till: the same user unlocks with their PIN, or someone else logs in ("Switch user").
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../components/TextField.js';
 import { reportError } from '../../errors/report-error.js';
 import { forgetLock, switchWithPin } from '../../shell/session-actions.js';
 import type { LockedBy } from '../../state/session-store.js';
@@ -38,20 +39,7 @@ export function LockScreen({ lockedBy }: { lockedBy: LockedBy }) {
           void unlock();
         }}
       >
-        <label className="field">
-          <span className="field-label">{t('lock.pin')}</span>
-          <input
-            ref={pinRef}
-            className="input"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={pin}
-            onChange={(e) => {
-              setPin(e.target.value);
-            }}
-          />
-        </label>
+        <TextField ref={pinRef} label={t('lock.pin')} kind="pin" value={pin} onValue={setPin} />
         <div className="form-actions">
           <button type="button" className="button" onClick={forgetLock}>
             {t('lock.switchUser')}

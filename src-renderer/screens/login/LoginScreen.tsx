@@ -1,6 +1,7 @@
 // Login: pick yourself from the till's users, then your password — or your PIN for a quick switch.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../components/TextField.js';
 import { reportError } from '../../errors/report-error.js';
 import { loginWithPassword, switchWithPin } from '../../shell/session-actions.js';
 import { useNoticeStore } from '../../state/notice-store.js';
@@ -49,21 +50,15 @@ export function LoginScreen() {
           void submit();
         }}
       >
-        <label className="field">
-          <span className="field-label">{mode === 'password' ? t('login.password') : t('login.pin')}</span>
-          <input
-            ref={secretRef}
-            className="input"
-            type="password"
-            inputMode={mode === 'pin' ? 'numeric' : 'text'}
-            autoComplete="off"
-            value={secret}
-            disabled={!selected}
-            onChange={(e) => {
-              setSecret(e.target.value);
-            }}
-          />
-        </label>
+        <TextField
+          ref={secretRef}
+          label={mode === 'password' ? t('login.password') : t('login.pin')}
+          kind="pin"
+          inputMode={mode === 'pin' ? 'numeric' : 'text'}
+          value={secret}
+          disabled={!selected}
+          onValue={setSecret}
+        />
         <div className="form-actions">
           <button
             type="button"

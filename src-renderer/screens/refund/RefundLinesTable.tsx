@@ -2,6 +2,7 @@
 // to what is left; a box with a problem says what is wrong next to it).
 import { useTranslation } from 'react-i18next';
 import type { SaleLineView } from '../../../src-shared/contract/sale.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { formatMoney } from '../../format/money.js';
 import { formatQty } from '../../format/quantity.js';
 import { refundableMilli, type RefundQtyProblem, type RefundQtyTexts } from './refund-lines.js';
@@ -17,24 +18,16 @@ export function RefundLinesTable(props: {
   return (
     <table className="data-table refund-lines" data-testid="refund-lines">
       <caption className="visually-hidden">{t('refund.linesCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('refund.item')}</th>
-          <th scope="col" className="num">
-            {t('refund.unitPrice')}
-          </th>
-          <th scope="col" className="num">
-            {t('refund.sold')}
-          </th>
-          <th scope="col" className="num">
-            {t('refund.refunded')}
-          </th>
-          <th scope="col" className="num">
-            {t('refund.left')}
-          </th>
-          <th scope="col">{t('refund.qtyToRefund')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          { label: t('refund.item') },
+          { label: t('refund.unitPrice'), num: true },
+          { label: t('refund.sold'), num: true },
+          { label: t('refund.refunded'), num: true },
+          { label: t('refund.left'), num: true },
+          { label: t('refund.qtyToRefund') },
+        ]}
+      />
       <tbody>
         {props.lines.map((line, i) => {
           const left = refundableMilli(line);

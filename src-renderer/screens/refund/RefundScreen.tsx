@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { RefundView } from '../../../src-shared/contract/refund.js';
 import type { SaleDetail } from '../../../src-shared/contract/sale.js';
 import { till } from '../../api/till.js';
+import { ChoiceGroup } from '../../components/ChoiceGroup.js';
+import { TextField } from '../../components/TextField.js';
+import { useSubmit } from '../../components/use-submit.js';
 import { reportError } from '../../errors/report-error.js';
 import { formatMoney } from '../../format/money.js';
 import { formatQuantityDisplay } from '../../../src-shared/domain/quantity.js';
@@ -15,13 +18,7 @@ import { useScreenStore } from '../../state/screen-store.js';
 import { ReceiptView } from '../receipt/ReceiptView.js';
 import { PrintablePreview } from '../shared/PrintablePreview.js';
 import { localDateTime } from '../shared/local-time.js';
-import {
-  AuthorisationFields,
-  EMPTY_AUTHORISATION,
-  isAuthorisationReady,
-  toAuthorised,
-  useNeedsApproval,
-} from '../till/dialogs/AuthorisationFields.js';
+import { AuthorisationFields, useAuthorisation } from '../shared/AuthorisationFields.js';
 import { setScanHandler } from '../till/scan-dispatch.js';
 import { everythingLeft, refundSelection, type RefundQtyTexts } from './refund-lines.js';
 import { RefundLinesTable } from './RefundLinesTable.js';
@@ -41,20 +38,15 @@ function FindReceipt(props: { busy: boolean; onFind: (receiptNumber: string) => 
           if (text.trim() !== '') props.onFind(text.trim());
         }}
       >
-        <label className="field">
-          <span className="field-label">{t('refund.receiptNumber')}</span>
-          <input
-            className="input input-large"
-            type="text"
-            autoComplete="off"
-            autoFocus
-            maxLength={40}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-            }}
-          />
-        </label>
+        <TextField
+          label={t('refund.receiptNumber')}
+          large
+          autoComplete="off"
+          autoFocus
+          maxLength={40}
+          value={text}
+          onValue={setText}
+        />
         <button type="submit" className="button button-primary" disabled={props.busy || text.trim() === ''}>
           {t('refund.find')}
         </button>
@@ -120,35 +112,26 @@ function ChooseLines(props: {
 }) {
   const { t } = useTranslation();
   const { sale } = props.detail;
-  const needsApproval = useNeedsApproval();
   const [texts, setTexts] = useState<RefundQtyTexts>({});
-  const [auth, setAuth] = useState(EMPTY_AUTHORISATION);
+  const auth = useAuthorisation();
   const [tender, setTender] = useState<RefundTender>('original');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit: run } = useSubmit(props.onDone);
   const selection = refundSelection(sale.lines, texts);
-  const ready = selection.ready && isAuthorisationReady(auth, needsApproval) && !busy;
+  const ready = selection.ready && auth.ready && !busy;
   const receiptNumber = sale.receiptNumber ?? '';
 
   const submit = () => {
     if (!ready) return;
-    const authorised = toAuthorised(auth, needsApproval);
-    setBusy(true);
-    till()
-      .call('refund.create', {
+    const authorised = auth.authorised();
+    void run(() =>
+      till().call('refund.create', {
         receiptNumber,
         lines: selection.lines,
         tender,
         reason: authorised.reason,
         ...(authorised.approval ? { approval: authorised.approval } : {}),
-      })
-      .then((refund) => {
-        useNoticeStore.getState().clear();
-        props.onDone(refund);
-      })
-      .catch(reportError)
-      .finally(() => {
-        setBusy(false);
-      });
+      }),
+    );
   };
   const fillAll = () => {
     setTexts(everythingLeft(sale.lines, formatQuantityDisplay));
@@ -201,23 +184,16 @@ function ChooseLines(props: {
       </section>
       <section className="panel refund-side" aria-labelledby="refund-how-title">
         <h2 id="refund-how-title">{t('refund.howTitle')}</h2>
-        <fieldset className="segmented-column">
-          <legend>{t('refund.tender')}</legend>
-          {(['original', 'cash'] as const).map((value) => (
-            <label key={value} className="segment">
-              <input
-                type="radio"
-                name="refund-tender"
-                checked={tender === value}
-                onChange={() => {
-                  setTender(value);
-                }}
-              />
-              {t(`refund.tenders.${value}`)}
-            </label>
-          ))}
-        </fieldset>
-        <AuthorisationFields value={auth} onChange={setAuth} needsApproval={needsApproval} />
+        <ChoiceGroup
+          legend={t('refund.tender')}
+          name="refund-tender"
+          layout="column"
+          options={['original', 'cash'] as const}
+          value={tender}
+          onChange={setTender}
+          label={(value) => t(`refund.tenders.${value}`)}
+        />
+        <AuthorisationFields {...auth.fields} />
         <button
           type="submit"
           className="button button-primary button-wide"

@@ -7,6 +7,8 @@ import { ROLE_RANK } from '../../../src-shared/contract/common.js';
 import type { ZReport } from '../../../src-shared/contract/report.js';
 import type { SessionView } from '../../../src-shared/contract/session.js';
 import { till } from '../../api/till.js';
+import { ChoiceGroup } from '../../components/ChoiceGroup.js';
+import { TextField } from '../../components/TextField.js';
 import { reportError } from '../../errors/report-error.js';
 import { formatMoney, parseAmountInput } from '../../format/money.js';
 import type { Shortcut } from '../../shortcuts/shortcut-registry.js';
@@ -14,7 +16,12 @@ import { useShortcuts } from '../../shortcuts/shortcuts.js';
 import { refreshCashSession } from '../../shell/session-actions.js';
 import { useNoticeStore } from '../../state/notice-store.js';
 import { useSessionStore } from '../../state/session-store.js';
-import { ManagerApprovalFields, type ManagerApproval } from '../shared/ManagerApprovalFields.js';
+import {
+  EMPTY_APPROVAL,
+  isApprovalComplete,
+  ManagerApprovalFields,
+  type ManagerApproval,
+} from '../shared/ManagerApprovalFields.js';
 import { countDrawer, liveReconciliation, type CountTexts } from './denomination-count.js';
 import { DenominationCountTable } from './DenominationCountTable.js';
 import { VarianceLine } from './VarianceLine.js';
@@ -34,7 +41,7 @@ export function CloseSessionPanel(props: {
   const [blind, setBlind] = useState(false);
   const [texts, setTexts] = useState<CountTexts>({});
   const [totalText, setTotalText] = useState('');
-  const [approval, setApproval] = useState<ManagerApproval>({ managerId: '', pin: '' });
+  const [approval, setApproval] = useState<ManagerApproval>(EMPTY_APPROVAL);
   const [busy, setBusy] = useState(false);
 
   const needsApproval =
@@ -44,8 +51,7 @@ export function CloseSessionPanel(props: {
   const drawer = countDrawer(texts);
   const counted =
     mode === 'denominations' ? (drawer.invalid ? null : drawer.total) : parseAmountInput(totalText);
-  const ready =
-    counted !== null && !busy && (!needsApproval || (approval.managerId !== '' && approval.pin !== ''));
+  const ready = counted !== null && !busy && (!needsApproval || isApprovalComplete(approval));
 
   const close = () => {
     if (!ready) return;
@@ -86,42 +92,30 @@ export function CloseSessionPanel(props: {
         }}
       >
         <div className="close-session-count">
-          <fieldset className="segmented" aria-describedby="close-mode-hint">
-            <legend>{t('session.close.mode')}</legend>
-            {(['denominations', 'total'] as const).map((m) => (
-              <label key={m} className="segment">
-                <input
-                  type="radio"
-                  name="count-mode"
-                  checked={mode === m}
-                  onChange={() => {
-                    setMode(m);
-                  }}
-                />
-                {t(`session.close.modes.${m}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            legend={t('session.close.mode')}
+            name="count-mode"
+            describedBy="close-mode-hint"
+            options={['denominations', 'total'] as const}
+            value={mode}
+            onChange={setMode}
+            label={(m) => t(`session.close.modes.${m}`)}
+          />
           <p id="close-mode-hint" className="visually-hidden">
             {t('session.close.modeHint')}
           </p>
           {mode === 'denominations' ? (
             <DenominationCountTable count={drawer} texts={texts} onChange={setTexts} />
           ) : (
-            <label className="field">
-              <span className="field-label">{t('session.close.totalLabel')}</span>
-              <input
-                className="input input-money input-large"
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                autoFocus
-                value={totalText}
-                onChange={(e) => {
-                  setTotalText(e.target.value);
-                }}
-              />
-            </label>
+            <TextField
+              label={t('session.close.totalLabel')}
+              kind="amount"
+              large
+              autoComplete="off"
+              autoFocus
+              value={totalText}
+              onValue={setTotalText}
+            />
           )}
         </div>
         <div className="close-session-side">

@@ -1,6 +1,7 @@
 // The drawer count by note and coin (KES_DENOMINATIONS from the domain): one count box per denomination,
 // its subtotal, and the counted total. What was typed stays text; denomination-count.ts turns it into counts.
 import { useTranslation } from 'react-i18next';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { formatMoney } from '../../format/money.js';
 import type { CountTexts, DrawerCount } from './denomination-count.js';
 
@@ -13,15 +14,13 @@ export function DenominationCountTable(props: {
   return (
     <table className="data-table denominations" data-testid="denomination-count">
       <caption>{t('session.close.byDenomination')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('session.close.denomination')}</th>
-          <th scope="col">{t('session.close.count')}</th>
-          <th scope="col" className="num">
-            {t('session.close.subtotal')}
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          { label: t('session.close.denomination') },
+          { label: t('session.close.count') },
+          { label: t('session.close.subtotal'), num: true },
+        ]}
+      />
       <tbody>
         {props.count.rows.map((row, i) => {
           const { value, label, kind } = row.denomination;

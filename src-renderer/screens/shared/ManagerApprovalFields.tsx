@@ -1,12 +1,20 @@
-// A manager's approval without a reason (closing another cashier's session): the approving manager and
-// their PIN, as the till API's `approval` ({ managerId, pin }).
+// A manager's approval: the approving manager (picked from the till's managers and owners) and their PIN, as
+// the till API's `approval` ({ managerId, pin }). Used alone (closing another cashier's session) and inside
+// AuthorisationFields (reason + approval for price overrides, voids, discounts, refunds).
 import { useTranslation } from 'react-i18next';
 import { ROLE_RANK } from '../../../src-shared/contract/common.js';
+import { TextField } from '../../components/TextField.js';
 import { useSessionStore } from '../../state/session-store.js';
 
 export interface ManagerApproval {
   managerId: string;
   pin: string;
+}
+
+export const EMPTY_APPROVAL: ManagerApproval = { managerId: '', pin: '' };
+
+export function isApprovalComplete(approval: ManagerApproval): boolean {
+  return approval.managerId !== '' && approval.pin !== '';
 }
 
 export function ManagerApprovalFields(props: {
@@ -37,19 +45,14 @@ export function ManagerApprovalFields(props: {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span className="field-label">{t('approval.pin')}</span>
-        <input
-          className="input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={value.pin}
-          onChange={(e) => {
-            onChange({ ...value, pin: e.target.value });
-          }}
-        />
-      </label>
+      <TextField
+        label={t('approval.pin')}
+        kind="pin"
+        value={value.pin}
+        onValue={(pin) => {
+          onChange({ ...value, pin });
+        }}
+      />
     </fieldset>
   );
 }

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { StockAdjustmentView } from '../../../src-shared/contract/stock.js';
 import { till } from '../../api/till.js';
 import { Dialog } from '../../components/Dialog.js';
-import { reportError } from '../../errors/report-error.js';
+import { TextField } from '../../components/TextField.js';
+import { useSubmit } from '../../components/use-submit.js';
 import { formatQty } from '../../format/quantity.js';
-import { useNoticeStore } from '../../state/notice-store.js';
 import { parseSignedQty } from './adjustment-qty.js';
 
 export interface AdjustTarget {
@@ -26,33 +26,25 @@ export function AdjustmentDialog(props: {
   const [qtyText, setQtyText] = useState('');
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit(props.onDone);
   const qtyDeltaMilli = parseSignedQty(qtyText);
   const ready = qtyDeltaMilli !== null && reason.trim().length >= 3;
-  const submit = () => {
+  const request = () => {
     if (qtyDeltaMilli === null) return;
-    setBusy(true);
-    till()
-      .call('stock.requestAdjustment', {
+    void submit(() =>
+      till().call('stock.requestAdjustment', {
         productId: props.target.productId,
         qtyDeltaMilli,
         reason: reason.trim(),
         ...(note.trim() ? { note: note.trim() } : {}),
-      })
-      .then((adjustment) => {
-        useNoticeStore.getState().clear();
-        props.onDone(adjustment);
-      })
-      .catch(reportError)
-      .finally(() => {
-        setBusy(false);
-      });
+      }),
+    );
   };
   return (
     <Dialog
       title={t('stock.adjust.title', { name: props.target.name })}
       onClose={props.onClose}
-      onSubmit={submit}
+      onSubmit={request}
       submitLabel={t('stock.adjust.submit')}
       submitDisabled={!ready}
       busy={busy}
@@ -60,48 +52,17 @@ export function AdjustmentDialog(props: {
       <p className="hint">
         {t('stock.adjust.onHand', { sku: props.target.sku, qty: formatQty(props.target.onHandMilli) })}
       </p>
-      <label className="field">
-        <span className="field-label">{t('stock.adjust.change')}</span>
-        <input
-          className="input input-money"
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          autoFocus
-          aria-describedby="adjust-change-hint"
-          value={qtyText}
-          onChange={(e) => {
-            setQtyText(e.target.value);
-          }}
-        />
-        <span id="adjust-change-hint" className="hint">
-          {t('stock.adjust.changeHint')}
-        </span>
-      </label>
-      <label className="field">
-        <span className="field-label">{t('stock.adjust.reason')}</span>
-        <input
-          className="input"
-          type="text"
-          maxLength={500}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
-          }}
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">{t('stock.adjust.note')}</span>
-        <input
-          className="input"
-          type="text"
-          maxLength={1000}
-          value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-          }}
-        />
-      </label>
+      <TextField
+        label={t('stock.adjust.change')}
+        kind="amount"
+        autoComplete="off"
+        autoFocus
+        hint={t('stock.adjust.changeHint')}
+        value={qtyText}
+        onValue={setQtyText}
+      />
+      <TextField label={t('stock.adjust.reason')} maxLength={500} value={reason} onValue={setReason} />
+      <TextField label={t('stock.adjust.note')} maxLength={1000} value={note} onValue={setNote} />
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StockAdjustmentView } from '../../../src-shared/contract/stock.js';
 import { formatQuantityDisplay } from '../../../src-shared/domain/quantity.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { localDateTime } from '../shared/local-time.js';
 
 function signedQty(qtyDeltaMilli: number): string {
@@ -23,19 +24,15 @@ export function ApprovalsQueue(props: {
   return (
     <table className="data-table" data-testid="approvals">
       <caption>{t('stock.approvals.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('stock.product')}</th>
-          <th scope="col" className="num">
-            {t('stock.approvals.change')}
-          </th>
-          <th scope="col">{t('stock.approvals.reason')}</th>
-          <th scope="col">{t('stock.approvals.requestedBy')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('stock.actions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          { label: t('stock.product') },
+          { label: t('stock.approvals.change'), num: true },
+          { label: t('stock.approvals.reason') },
+          { label: t('stock.approvals.requestedBy') },
+          { label: t('stock.actions'), hidden: true },
+        ]}
+      />
       <tbody>
         {props.items.map((a) => {
           const name = a.name ?? a.productId;

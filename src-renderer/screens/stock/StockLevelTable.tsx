@@ -2,6 +2,7 @@
 // a button to ask for an adjustment of the row's product.
 import { useTranslation } from 'react-i18next';
 import type { StockStatus } from '../../../src-shared/contract/stock.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { formatQty } from '../../format/quantity.js';
 import type { AdjustTarget } from './AdjustmentDialog.js';
 
@@ -25,27 +26,18 @@ export function StockLevelTable(props: {
   return (
     <table className="data-table" data-testid={props.testId}>
       <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('stock.product')}</th>
-          <th scope="col">{t('stock.sku')}</th>
-          {props.extraHeader && (
-            <th scope="col" className="num">
-              {props.extraHeader}
-            </th>
-          )}
-          <th scope="col" className="num">
-            {t('stock.onHand')}
-          </th>
-          <th scope="col" className="num">
-            {t('stock.reorderLevel')}
-          </th>
-          <th scope="col">{t('stock.status')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('stock.actions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          { label: t('stock.product') },
+          { label: t('stock.sku') },
+          props.extraHeader !== undefined &&
+            props.extraHeader !== '' && { label: props.extraHeader, num: true },
+          { label: t('stock.onHand'), num: true },
+          { label: t('stock.reorderLevel'), num: true },
+          { label: t('stock.status') },
+          { label: t('stock.actions'), hidden: true },
+        ]}
+      />
       <tbody>
         {props.rows.map((row) => (
           <tr key={row.productId}>

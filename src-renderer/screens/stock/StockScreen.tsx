@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../src-shared/contract/catalog.js';
 import type { StockAdjustmentView, StockLevelView } from '../../../src-shared/contract/stock.js';
 import { till } from '../../api/till.js';
+import { TextField } from '../../components/TextField.js';
 import { reportError, reportInfo } from '../../errors/report-error.js';
 import { formatMoney } from '../../format/money.js';
 import { formatQty } from '../../format/quantity.js';
@@ -68,19 +69,15 @@ function ProductLookup(props: { onAdjust: (row: StockRow) => void }) {
   }, [query]);
   return (
     <>
-      <label className="field">
-        <span className="field-label">{t('stock.lookup.label')}</span>
-        <input
-          className="input input-large"
-          type="search"
-          autoComplete="off"
-          autoFocus
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-          }}
-        />
-      </label>
+      <TextField
+        label={t('stock.lookup.label')}
+        kind="search"
+        large
+        autoComplete="off"
+        autoFocus
+        value={query}
+        onValue={setQuery}
+      />
       {results && (
         <StockLevelTable
           caption={t('stock.lookup.caption')}

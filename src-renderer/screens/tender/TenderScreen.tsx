@@ -7,6 +7,7 @@ import {
   type TenderMethod,
   TENDER_METHODS,
 } from '../../../src-shared/domain/tender.js';
+import { TextField } from '../../components/TextField.js';
 import { reportError } from '../../errors/report-error.js';
 import { amountInputText, formatMoney, parseAmountInput } from '../../format/money.js';
 import type { Shortcut } from '../../shortcuts/shortcut-registry.js';
@@ -154,41 +155,30 @@ export function TenderScreen() {
             if (canAdd) pay(method, amount, reference);
           }}
         >
-          <label className="field">
-            <span className="field-label">{t('tender.amount')}</span>
-            <input
-              ref={amountRef}
-              className="input input-money input-large"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={amountText}
-              onChange={(e) => {
-                setAmountText(e.target.value);
-              }}
-              onKeyDown={(e) => {
-                // Enter in the empty field with nothing left to pay completes (keyboard flow: amount ⏎, ⏎).
-                if (e.key === 'Enter' && payment.complete && amountText.trim() === '') {
-                  e.preventDefault();
-                  complete();
-                }
-              }}
-            />
-          </label>
+          <TextField
+            ref={amountRef}
+            label={t('tender.amount')}
+            kind="amount"
+            large
+            autoComplete="off"
+            value={amountText}
+            onValue={setAmountText}
+            onKeyDown={(e) => {
+              // Enter in the empty field with nothing left to pay completes (keyboard flow: amount ⏎, ⏎).
+              if (e.key === 'Enter' && payment.complete && amountText.trim() === '') {
+                e.preventDefault();
+                complete();
+              }
+            }}
+          />
           {(needsRef || method === 'VOUCHER') && (
-            <label className="field">
-              <span className="field-label">{t(`tender.reference.${method}`)}</span>
-              <input
-                className="input"
-                type="text"
-                autoComplete="off"
-                maxLength={64}
-                value={reference}
-                onChange={(e) => {
-                  setReference(e.target.value);
-                }}
-              />
-            </label>
+            <TextField
+              label={t(`tender.reference.${method}`)}
+              autoComplete="off"
+              maxLength={64}
+              value={reference}
+              onValue={setReference}
+            />
           )}
           <button type="submit" className="button button-primary" disabled={!canAdd}>
             {t('tender.add')}

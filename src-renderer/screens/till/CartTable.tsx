@@ -2,6 +2,7 @@
 // row selects it (the line F2–F5 act on); the scan field keeps the focus.
 import { useTranslation } from 'react-i18next';
 import type { SaleLineView } from '../../../src-shared/contract/sale.js';
+import { ColumnHeads } from '../../components/ColumnHeads.js';
 import { formatAmount } from '../../format/money.js';
 import { formatQty } from '../../format/quantity.js';
 
@@ -23,26 +24,16 @@ export function CartTable(props: {
     <div className="cart-scroll" data-testid="cart">
       <table className="cart">
         <caption className="visually-hidden">{t('till.cartCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              #
-            </th>
-            <th scope="col">{t('till.item')}</th>
-            <th scope="col" className="num">
-              {t('till.qty')}
-            </th>
-            <th scope="col" className="num">
-              {t('till.price')}
-            </th>
-            <th scope="col" className="num">
-              {t('till.discount')}
-            </th>
-            <th scope="col" className="num">
-              {t('till.lineTotal')}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: '#', num: true },
+            { label: t('till.item') },
+            { label: t('till.qty'), num: true },
+            { label: t('till.price'), num: true },
+            { label: t('till.discount'), num: true },
+            { label: t('till.lineTotal'), num: true },
+          ]}
+        />
         <tbody>
           {props.lines.map((line) => {
             const selected = line.id === props.selectedLineId;

@@ -2,6 +2,7 @@
 // (The full cash-session screen — paid in/out, close, X/Z — is its own screen.)
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../components/TextField.js';
 import { reportError } from '../../errors/report-error.js';
 import { parseAmountInput } from '../../format/money.js';
 import { openCashSession } from '../../shell/session-actions.js';
@@ -32,19 +33,7 @@ export function OpenSessionPanel(props: { onOpened: () => void }) {
             });
         }}
       >
-        <label className="field">
-          <span className="field-label">{t('openSession.float')}</span>
-          <input
-            className="input input-money"
-            type="text"
-            inputMode="decimal"
-            autoFocus
-            value={float}
-            onChange={(e) => {
-              setFloat(e.target.value);
-            }}
-          />
-        </label>
+        <TextField label={t('openSession.float')} kind="amount" autoFocus value={float} onValue={setFloat} />
         <button type="submit" className="button button-primary" disabled={amount === null || busy}>
           {t('openSession.submit')}
         </button>

@@ -4,16 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { ClientView } from '../../../../src-shared/contract/catalog.js';
 import { till } from '../../../api/till.js';
 import { Dialog } from '../../../components/Dialog.js';
+import { PickList } from '../../../components/PickList.js';
+import { TextField } from '../../../components/TextField.js';
+import { useSubmit } from '../../../components/use-submit.js';
 import { reportError } from '../../../errors/report-error.js';
 import { formatMoney } from '../../../format/money.js';
 import { attachClient } from '../sale-actions.js';
-import { useDialogSubmit } from './use-dialog-submit.js';
 
 export function ClientDialog(props: { hasClient: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [clients, setClients] = useState<ClientView[]>([]);
-  const { busy, submit } = useDialogSubmit(props.onClose);
+  const { busy, submit } = useSubmit(props.onClose);
 
   useEffect(() => {
     let stale = false;
@@ -30,40 +32,21 @@ export function ClientDialog(props: { hasClient: boolean; onClose: () => void })
 
   return (
     <Dialog title={t('client.title')} onClose={props.onClose} wide>
-      <label className="field">
-        <span className="field-label">{t('client.search')}</span>
-        <input
-          className="input"
-          type="search"
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-          }}
-        />
-      </label>
-      <ul className="pick-list" aria-label={t('client.results')}>
-        {clients.map((c) => (
-          <li key={c.id}>
-            <button
-              type="button"
-              className="pick-item"
-              disabled={busy}
-              onClick={() => {
-                void submit(() => attachClient(c.id));
-              }}
-            >
-              <span className="pick-main">{c.name}</span>
-              <span className="pick-sub">
-                {c.phone ?? ''}
-                {c.creditLimit > 0
-                  ? ` · ${t('client.creditLimit', { amount: formatMoney(c.creditLimit) })}`
-                  : ''}
-              </span>
-            </button>
-          </li>
-        ))}
+      <TextField label={t('client.search')} kind="search" value={query} onValue={setQuery} />
+      <PickList
+        label={t('client.results')}
+        items={clients}
+        busy={busy}
+        onPick={(c) => {
+          void submit(() => attachClient(c.id));
+        }}
+        main={(c) => c.name}
+        sub={(c) =>
+          `${c.phone ?? ''}${c.creditLimit > 0 ? ` · ${t('client.creditLimit', { amount: formatMoney(c.creditLimit) })}` : ''}`
+        }
+      >
         {clients.length === 0 && <li className="hint">{t('client.none')}</li>}
-      </ul>
+      </PickList>
       {props.hasClient && (
         <button
           type="button"

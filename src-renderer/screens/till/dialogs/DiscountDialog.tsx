@@ -3,17 +3,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Discount } from '../../../../src-shared/domain/cart.js';
+import { ChoiceGroup } from '../../../components/ChoiceGroup.js';
 import { Dialog } from '../../../components/Dialog.js';
+import { TextField } from '../../../components/TextField.js';
+import { useSubmit } from '../../../components/use-submit.js';
 import { parseAmountInput } from '../../../format/money.js';
+import { AuthorisationFields, useAuthorisation } from '../../shared/AuthorisationFields.js';
 import type { Authorised } from '../sale-actions.js';
-import {
-  AuthorisationFields,
-  EMPTY_AUTHORISATION,
-  isAuthorisationReady,
-  toAuthorised,
-  useNeedsApproval,
-} from './AuthorisationFields.js';
-import { useDialogSubmit } from './use-dialog-submit.js';
 
 /** "12.5" % → 1250 basis points; null unless 0 < p ≤ 100 with at most 2 decimals. */
 export function parsePercentInput(text: string): number | null {
@@ -28,11 +24,10 @@ export function DiscountDialog(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const needsApproval = useNeedsApproval();
   const [kind, setKind] = useState<'amount' | 'percent'>('percent');
   const [value, setValue] = useState('');
-  const [auth, setAuth] = useState(EMPTY_AUTHORISATION);
-  const { busy, submit } = useDialogSubmit(props.onClose);
+  const auth = useAuthorisation();
+  const { busy, submit } = useSubmit(props.onClose);
   const amount = kind === 'amount' ? parseAmountInput(value) : parsePercentInput(value);
   const discount: Discount | null =
     amount === null || amount <= 0
@@ -45,50 +40,34 @@ export function DiscountDialog(props: {
       title={props.title}
       onClose={props.onClose}
       submitLabel={t('discount.submit')}
-      submitDisabled={discount === null || !isAuthorisationReady(auth, needsApproval)}
+      submitDisabled={discount === null || !auth.ready}
       busy={busy}
       onSubmit={() => {
-        void submit(() => props.onApply(discount, toAuthorised(auth, needsApproval)));
+        void submit(() => props.onApply(discount, auth.authorised()));
       }}
     >
-      <fieldset className="segmented">
-        <legend>{t('discount.kind')}</legend>
-        {(['percent', 'amount'] as const).map((k) => (
-          <label key={k} className="segment">
-            <input
-              type="radio"
-              name="discount-kind"
-              checked={kind === k}
-              onChange={() => {
-                setKind(k);
-              }}
-            />
-            {t(`discount.${k}`)}
-          </label>
-        ))}
-      </fieldset>
-      <label className="field">
-        <span className="field-label">
-          {kind === 'amount' ? t('discount.amountLabel') : t('discount.percentLabel')}
-        </span>
-        <input
-          className="input input-money"
-          type="text"
-          inputMode="decimal"
-          value={value}
-          onChange={(e) => {
-            setValue(e.target.value);
-          }}
-        />
-      </label>
-      <AuthorisationFields value={auth} onChange={setAuth} needsApproval={needsApproval} />
+      <ChoiceGroup
+        legend={t('discount.kind')}
+        name="discount-kind"
+        options={['percent', 'amount'] as const}
+        value={kind}
+        onChange={setKind}
+        label={(k) => t(`discount.${k}`)}
+      />
+      <TextField
+        label={kind === 'amount' ? t('discount.amountLabel') : t('discount.percentLabel')}
+        kind="amount"
+        value={value}
+        onValue={setValue}
+      />
+      <AuthorisationFields {...auth.fields} />
       {props.hasDiscount && (
         <button
           type="button"
           className="button button-danger"
           disabled={busy}
           onClick={() => {
-            void submit(() => props.onApply(null, { reason: auth.reason.trim() || 'removed' }));
+            void submit(() => props.onApply(null, { reason: auth.value.reason.trim() || 'removed' }));
           }}
         >
           {t('discount.remove')}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog.js';
+import { TextField } from '../../../components/TextField.js';
 import { formatQty, parseQtyInput } from '../../../format/quantity.js';
 
 export function QuantityDialog(props: {
@@ -28,20 +29,12 @@ export function QuantityDialog(props: {
         if (qty !== null) void props.onApply(qty);
       }}
     >
-      <label className="field">
-        <span className="field-label">
-          {props.weighed ? t('quantity.weight', { unit: props.unit ?? 'kg' }) : t('quantity.label')}
-        </span>
-        <input
-          className="input input-money"
-          type="text"
-          inputMode="decimal"
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-          }}
-        />
-      </label>
+      <TextField
+        label={props.weighed ? t('quantity.weight', { unit: props.unit ?? 'kg' }) : t('quantity.label')}
+        kind="amount"
+        value={text}
+        onValue={setText}
+      />
       {!whole && <p className="hint">{t('quantity.wholeOnly')}</p>}
     </Dialog>
   );

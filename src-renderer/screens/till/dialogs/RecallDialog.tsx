@@ -4,15 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { HeldSaleSummary } from '../../../../src-shared/contract/sale.js';
 import { till } from '../../../api/till.js';
 import { Dialog } from '../../../components/Dialog.js';
+import { PickList } from '../../../components/PickList.js';
+import { useSubmit } from '../../../components/use-submit.js';
 import { reportError } from '../../../errors/report-error.js';
 import { formatMoney } from '../../../format/money.js';
 import { recallSale } from '../sale-actions.js';
-import { useDialogSubmit } from './use-dialog-submit.js';
 
 export function RecallDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
   const [held, setHeld] = useState<HeldSaleSummary[] | null>(null);
-  const { busy, submit } = useDialogSubmit(props.onClose);
+  const { busy, submit } = useSubmit(props.onClose);
   useEffect(() => {
     till().call('sale.listHeld', {}).then(setHeld).catch(reportError);
   }, []);
@@ -23,34 +24,25 @@ export function RecallDialog(props: { onClose: () => void }) {
       ) : held.length === 0 ? (
         <p className="hint">{t('recall.none')}</p>
       ) : (
-        <ul className="pick-list" aria-label={t('recall.title')}>
-          {held.map((h) => (
-            <li key={h.id}>
-              <button
-                type="button"
-                className="pick-item"
-                disabled={busy}
-                onClick={() => {
-                  void submit(() => recallSale(h.id));
-                }}
-              >
-                <span className="pick-main">
-                  {t('recall.item', { count: h.lineCount, total: formatMoney(h.total) })}
-                </span>
-                <span className="pick-sub">
-                  {[
-                    h.cashierName,
-                    h.clientName,
-                    h.holdNote,
-                    new Date(h.heldAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <PickList
+          label={t('recall.title')}
+          items={held}
+          busy={busy}
+          onPick={(h) => {
+            void submit(() => recallSale(h.id));
+          }}
+          main={(h) => t('recall.item', { count: h.lineCount, total: formatMoney(h.total) })}
+          sub={(h) =>
+            [
+              h.cashierName,
+              h.clientName,
+              h.holdNote,
+              new Date(h.heldAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }),
+            ]
+              .filter(Boolean)
+              .join(' · ')
+          }
+        />
       )}
     </Dialog>
   );

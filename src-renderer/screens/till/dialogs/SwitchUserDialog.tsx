@@ -2,17 +2,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog.js';
+import { TextField } from '../../../components/TextField.js';
+import { useSubmit } from '../../../components/use-submit.js';
 import { switchWithPin } from '../../../shell/session-actions.js';
 import { useSessionStore } from '../../../state/session-store.js';
 import { UserPicker } from '../../login/UserPicker.js';
-import { useDialogSubmit } from './use-dialog-submit.js';
 
 export function SwitchUserDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
   const users = useSessionStore((s) => s.users);
   const [userId, setUserId] = useState<string | null>(null);
   const [pin, setPin] = useState('');
-  const { busy, submit } = useDialogSubmit(props.onClose);
+  const { busy, submit } = useSubmit(props.onClose);
   return (
     <Dialog
       title={t('switchUser.title')}
@@ -26,19 +27,7 @@ export function SwitchUserDialog(props: { onClose: () => void }) {
       }}
     >
       <UserPicker users={users} selectedId={userId} onSelect={setUserId} label={t('login.users')} />
-      <label className="field">
-        <span className="field-label">{t('login.pin')}</span>
-        <input
-          className="input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={pin}
-          onChange={(e) => {
-            setPin(e.target.value);
-          }}
-        />
-      </label>
+      <TextField label={t('login.pin')} kind="pin" value={pin} onValue={setPin} />
     </Dialog>
   );
 }
