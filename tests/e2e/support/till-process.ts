@@ -24,7 +24,7 @@ export interface TillServer {
 }
 
 export interface RunningTill extends TillServer {
-  /** SIGTERM, then SIGKILL if it has not exited within 10 s; removes the data folder. */
+  /** SIGTERM, then SIGKILL if it has not exited within 10 s; removes the data folder (unless it was given). */
   stop(): Promise<void>;
 }
 
@@ -33,6 +33,11 @@ export interface StartTillOptions {
   demoProducts?: number;
   /** Extra environment for the till process. */
   env?: Record<string, string>;
+  /**
+   * An existing data folder to open (e.g. a ledger seeded by an earlier start), kept when the till stops.
+   * Default: a fresh temp folder, removed when the till stops.
+   */
+  dataDir?: string;
 }
 
 const READY_LINE = /AsiriaPOS till ready at (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/;
@@ -50,7 +55,8 @@ export function assertRendererBuilt(): void {
 
 export async function startTill(options: StartTillOptions = {}): Promise<RunningTill> {
   assertRendererBuilt();
-  const dataDir = mkdtempSync(join(tmpdir(), 'asiria-e2e-'));
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'asiria-e2e-'));
   const token = randomBytes(24).toString('base64url');
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
     process.execPath,
@@ -87,7 +93,7 @@ export async function startTill(options: StartTillOptions = {}): Promise<Running
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
