@@ -1,6 +1,8 @@
 // The F-keys the current screen (or open dialog) offers, always visible at the bottom; each is also a button.
+// A button runs its key through the registry, so it always gets the screen's latest handler (the bar only
+// re-renders when what it shows changes).
 import { useTranslation } from 'react-i18next';
-import { useVisibleShortcuts } from '../shortcuts/shortcuts.js';
+import { shortcutRegistry, useVisibleShortcuts } from '../shortcuts/shortcuts.js';
 
 export function ShortcutBar() {
   const { t } = useTranslation();
@@ -14,7 +16,9 @@ export function ShortcutBar() {
           type="button"
           className="shortcut"
           disabled={s.disabled}
-          onClick={s.run}
+          onClick={() => {
+            shortcutRegistry.handle({ key: s.key });
+          }}
           aria-keyshortcuts={s.key}
           tabIndex={-1}
         >

@@ -30,11 +30,15 @@ export interface KeyLike {
 export interface ShortcutRegistry {
   /** Adds a layer on top; returns the function that removes it. */
   push: (layer: ShortcutLayer) => () => void;
-  /** Replaces a pushed layer's shortcuts in place (a re-render with new handlers), keeping its position. */
+  /**
+   * Replaces a pushed layer's shortcuts in place (a re-render with new handlers), keeping its position.
+   * Subscribers hear of it only when what the bar shows changed (keys, labels, disabled, hidden): a screen
+   * re-rendering on every keystroke does not re-render the bar. The new handlers run either way.
+   */
   update: (layer: ShortcutLayer, shortcuts: readonly Shortcut[]) => void;
   /** The shortcut a key press runs, if any (modifier combinations are never ours). */
   match: (event: KeyLike) => Shortcut | undefined;
-  /** Runs the matched shortcut; true when the key was ours (the caller then prevents the default). */
+  /** Runs the matched shortcut (its latest handler); true when the key was ours (the caller then prevents the default). */
   handle: (event: KeyLike) => boolean;
   /** What the shortcut bar shows: the visible layers' shortcuts, top layer first, one per key, F-key order. */
   visible: () => Shortcut[];
@@ -48,6 +52,23 @@ const F_KEY = /^F(\d{1,2})$/;
 function keyOrder(key: string): number {
   const f = F_KEY.exec(key);
   return f ? Number(f[1]) : 100;
+}
+
+/** Same keys, labels, disabled and hidden flags in the same order (what the bar shows); handlers not compared. */
+function sameShape(a: readonly Shortcut[], b: readonly Shortcut[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((s, i) => {
+      const o = b[i];
+      return (
+        o !== undefined &&
+        s.key === o.key &&
+        s.labelKey === o.labelKey &&
+        Boolean(s.disabled) === Boolean(o.disabled) &&
+        Boolean(s.hidden) === Boolean(o.hidden)
+      );
+    })
+  );
 }
 
 export function createShortcutRegistry(): ShortcutRegistry {
@@ -84,8 +105,9 @@ export function createShortcutRegistry(): ShortcutRegistry {
     update(layer, shortcuts) {
       const entry = layers.find((e) => e.layer === layer);
       if (!entry) return;
+      const unchanged = sameShape(entry.shortcuts, shortcuts);
       entry.shortcuts = shortcuts;
-      changed();
+      if (!unchanged) changed();
     },
     match(event) {
       if (event.ctrlKey || event.altKey || event.metaKey) return undefined;

@@ -1,9 +1,11 @@
-// The sale's side panel: client, subtotal, discounts, tax, the total in large type, and Pay.
+// The sale's side panel: client, subtotal, discounts, tax, the total in large type, and Pay. Memoised: it
+// re-renders when the sale changes, not on every keystroke in the scan field (keep onPay stable).
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../src-shared/contract/sale.js';
 import { formatMoney } from '../../format/money.js';
 
-export function SaleSummary(props: { sale: SaleView | null; onPay: () => void }) {
+export const SaleSummary = memo(function SaleSummary(props: { sale: SaleView | null; onPay: () => void }) {
   const { t } = useTranslation();
   const sale = props.sale;
   const currency = sale?.currency ?? 'KES';
@@ -47,4 +49,4 @@ export function SaleSummary(props: { sale: SaleView | null; onPay: () => void })
       </button>
     </aside>
   );
-}
+});

@@ -1,12 +1,12 @@
 // The scan/search field: always focused on the till screen. Keystrokes are timed; Enter after a scanner
 // burst is a scan (added straight to the sale), Enter after a person's typing picks the highlighted search
-// result. Arrow keys move the highlight.
+// result. Arrow keys move the highlight. The field keeps its own text (uncontrolled: a keystroke re-renders
+// nothing); whoever ends an entry empties it through the ref.
 import { forwardRef, useRef, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WedgeTracker } from '../../scanner/wedge-detector.js';
 
 export interface ScanFieldProps {
-  value: string;
   onChange: (value: string) => void;
   onScan: (code: string) => void;
   onTypedEnter: (text: string) => void;
@@ -38,7 +38,6 @@ export const ScanField = forwardRef<HTMLInputElement, ScanFieldProps>(function S
         autoComplete="off"
         spellCheck={false}
         placeholder={t('till.scanPlaceholder')}
-        value={props.value}
         onKeyDown={(event) => {
           const input = event.currentTarget;
           if (event.key === 'Enter') {

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../../src-shared/contract/catalog.js';
 import { TillError } from '../../../src-shared/contract/errors.js';
+import type { SaleLineView } from '../../../src-shared/contract/sale.js';
 import { reportError } from '../../errors/report-error.js';
 import { errorBeep } from '../../scanner/beep.js';
 import type { Shortcut } from '../../shortcuts/shortcut-registry.js';
@@ -39,6 +40,7 @@ type DialogState =
 const BAD_CODE = new Set(['UNKNOWN_BARCODE', 'BAD_CHECK_DIGIT', 'PRODUCT_INACTIVE', 'INVALID_BARCODE']);
 
 const RESULTS_ID = 'search-results';
+const NO_LINES: readonly SaleLineView[] = [];
 
 export function TillScreen() {
   const { t } = useTranslation();
@@ -60,6 +62,19 @@ export function TillScreen() {
   const closeDialog = useCallback(() => {
     setDialog(null);
   }, []);
+
+  // Stable handlers for the memoised cart and summary: typing in the scan field re-renders this screen,
+  // never the cart's rows.
+  const onSelectLine = useCallback(
+    (lineId: string) => {
+      selectLine(lineId);
+      focusScan();
+    },
+    [selectLine, focusScan],
+  );
+  const goToTender = useCallback(() => {
+    navigate({ name: 'tender' });
+  }, [navigate]);
 
   useEffect(() => {
     if (dialog === null) focusScan();
@@ -108,14 +123,20 @@ export function TillScreen() {
     [focusScan],
   );
 
+  // The entry is over (scanned, picked, Escape): empty the field (it holds its own text) and the results.
+  const clearSearch = search.clear;
+  const clearEntry = useCallback(() => {
+    clearSearch();
+    if (scanRef.current) scanRef.current.value = '';
+    setHighlighted(0);
+  }, [clearSearch]);
+
   const addScanned = useCallback(
     (code: string) => {
-      search.clear();
-      setHighlighted(0);
+      clearEntry();
       void run(() => actions.addByCode(code), true);
     },
-    // search.clear only touches refs and state setters, so the handler need not change with `search`.
-    [run],
+    [clearEntry, run],
   );
 
   // Hardware scanners (till event scanner.scan) reach the same handler as a wedge scan.
@@ -127,8 +148,7 @@ export function TillScreen() {
   }, [addScanned]);
 
   const pick = (product: ProductView) => {
-    search.clear();
-    setHighlighted(0);
+    clearEntry();
     if (product.soldByWeight) {
       setDialog({ kind: 'weight', product });
       return;
@@ -139,8 +159,7 @@ export function TillScreen() {
   const typedEnter = async (text: string) => {
     const index = highlighted;
     const results = await search.resultsFor(text);
-    search.clear();
-    setHighlighted(0);
+    clearEntry();
     const chosen = results[Math.min(index, results.length - 1)];
     if (chosen) pick(chosen);
     else addScanned(text); // nothing matches by name: it may still be a code (else: beep, unknown code)
@@ -186,9 +205,7 @@ export function TillScreen() {
       key: 'F10',
       labelKey: 'till.actions.pay',
       disabled: !hasLines,
-      run: () => {
-        navigate({ name: 'tender' });
-      },
+      run: goToTender,
     },
     { key: 'F12', labelKey: 'till.actions.lock', run: () => void lockScreen().catch(reportError) },
     {
@@ -196,8 +213,7 @@ export function TillScreen() {
       labelKey: 'till.actions.clear',
       hidden: true,
       run: () => {
-        search.clear();
-        setHighlighted(0);
+        clearEntry();
         useNoticeStore.getState().clear();
       },
     },
@@ -220,7 +236,6 @@ export function TillScreen() {
         <div className="scan-area">
           <ScanField
             ref={scanRef}
-            value={search.query}
             onChange={(text) => {
               setHighlighted(0);
               search.setQuery(text);
@@ -243,21 +258,13 @@ export function TillScreen() {
           )}
         </div>
         <CartTable
-          lines={sale?.lines ?? []}
+          lines={sale?.lines ?? NO_LINES}
           currency={currency}
           selectedLineId={selectedLineId}
-          onSelect={(id) => {
-            selectLine(id);
-            focusScan();
-          }}
+          onSelect={onSelectLine}
         />
       </section>
-      <SaleSummary
-        sale={sale}
-        onPay={() => {
-          navigate({ name: 'tender' });
-        }}
-      />
+      <SaleSummary sale={sale} onPay={goToTender} />
       {dialog && sale && selectedLine && dialog.kind === 'quantity' && (
         <QuantityDialog
           title={t('quantity.title', { name: selectedLine.name })}

@@ -108,4 +108,20 @@ describe('shortcut registry', () => {
     registry.push({ shortcuts: [] });
     expect(notified).toBe(4);
   });
+
+  it('runs the newest handler but tells subscribers only when what the bar shows changed', () => {
+    const registry = createShortcutRegistry();
+    const { ran, make } = recorder();
+    let notified = 0;
+    registry.subscribe(() => notified++);
+    const layer = { shortcuts: [make('F8', 'hold-v1', { disabled: true })] };
+    registry.push(layer);
+    expect(notified).toBe(1);
+    registry.update(layer, [make('F8', 'hold-v1', { disabled: true, run: () => ran.push('newer') })]);
+    expect(notified).toBe(1); // a re-render with the same keys, labels and states: the bar stays as it is
+    registry.update(layer, [make('F8', 'hold-v1', { run: () => ran.push('enabled') })]);
+    expect(notified).toBe(2); // enabled now: the bar must show it
+    expect(registry.handle({ key: 'F8' })).toBe(true);
+    expect(ran).toEqual(['enabled']);
+  });
 });
