@@ -15,6 +15,7 @@ import { installSecurity } from './http/security.js';
 import type { ApiApp, AppContext } from './http/types.js';
 import { useDrfMessages } from './http/zod-messages.js';
 import { ROUTE_MODULES } from './routes/index.js';
+import { ProductListCache } from './services/product-list-cache.js';
 
 export interface BuildAppOptions {
   config: ServerConfig;
@@ -48,6 +49,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     tokens,
     blacklist: options.redis ? redisBlacklist(options.redis) : mysqlBlacklist(options.db),
     logger,
+    productLists: new ProductListCache(),
   };
 
   const fastifyLogger: FastifyBaseLogger = logger;

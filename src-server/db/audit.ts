@@ -21,15 +21,23 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLogs).values({
-    action: entry.action,
-    modelName: entry.modelName,
-    objectId: entry.objectId,
-    storeId: entry.storeId ?? null,
-    userId: actor.userId,
-    reason: entry.reason ?? null,
-    beforeData: entry.before ?? null,
-    afterData: entry.after ?? null,
-    requestId: actor.requestId ?? null,
-  });
+  await writeAudits(tx, actor, [entry]);
+}
+
+/** Several entries by one actor in one INSERT (one round trip however many rows a command changed). */
+export async function writeAudits(tx: Tx, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLogs).values(
+    entries.map((entry) => ({
+      action: entry.action,
+      modelName: entry.modelName,
+      objectId: entry.objectId,
+      storeId: entry.storeId ?? null,
+      userId: actor.userId,
+      reason: entry.reason ?? null,
+      beforeData: entry.before ?? null,
+      afterData: entry.after ?? null,
+      requestId: actor.requestId ?? null,
+    })),
+  );
 }

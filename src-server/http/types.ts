@@ -14,6 +14,7 @@ import type { TokenBlacklist } from '../auth/blacklist.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { ServerConfig } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { ProductListCache } from '../services/product-list-cache.js';
 
 /** Who may call a route: anyone, any signed-in user, or at least this role (owner > manager > employee). */
 export type Permission = 'public' | 'authenticated' | 'employee' | 'manager' | 'owner';
@@ -33,6 +34,8 @@ export interface AppContext {
   tokens: TokenService;
   blacklist: TokenBlacklist;
   logger: Logger;
+  /** Counts and first ids of product lists, per catalog version (services/product-list-cache.ts). */
+  productLists: ProductListCache;
 }
 
 export type ApiApp = FastifyInstance<

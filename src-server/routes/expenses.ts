@@ -1,14 +1,13 @@
 // /api/expenses/: running costs of a store, optionally paid from an OPEN cash session (then a paid-out
 // that lowers the session's expected cash). Managers and owners only: letting the person who counts a
 // drawer also record its paid-outs would defeat the reconciliation. Rules in services/finance.ts.
-import { and, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import { and, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { requestStoreIds, requireStoreAccess } from '../auth/scope.js';
+import { requestStoreIds, requireStoreAccess, visibleRow } from '../auth/scope.js';
 import { writeAudit } from '../db/audit.js';
+import { createAudited } from '../db/create-audited.js';
 import { expenses } from '../db/schema/finance.js';
 import { withTransaction } from '../db/transaction.js';
-import { notFound } from '../http/errors.js';
 import {
   idParams,
   moneyIn,
@@ -18,9 +17,10 @@ import {
   toTimestamp,
   uuidField,
 } from '../http/fields.js';
+import { newestFirst } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser } from '../http/permissions.js';
-import type { AppContext, RouteModule } from '../http/types.js';
+import type { RouteModule } from '../http/types.js';
 import { deleteExpense, recordExpense } from '../services/finance.js';
 
 const dateField = z.iso.date({
@@ -71,16 +71,6 @@ const createBody = z.strictObject({
     .meta({ description: "Defaults to the session's business date, else today (UTC)" }),
 });
 
-async function visibleExpense(request: FastifyRequest, ctx: AppContext, id: string): Promise<ExpenseRow> {
-  const storeIds = await requestStoreIds(request, ctx.db);
-  const [row] = await ctx.db
-    .select()
-    .from(expenses)
-    .where(and(eq(expenses.id, id), inArray(expenses.storeId, storeIds)));
-  if (!row) throw notFound();
-  return row;
-}
-
 export const expensesRoutes: RouteModule = (app, ctx) => {
   app.route({
     method: 'GET',
@@ -107,22 +97,7 @@ export const expensesRoutes: RouteModule = (app, ctx) => {
       if (q.date_from) filters.push(gte(expenses.expenseDate, q.date_from));
       if (q.date_to) filters.push(lte(expenses.expenseDate, q.date_to));
       const where = and(...filters);
-      return paginate(
-        request,
-        q,
-        {
-          count: async () => (await ctx.db.select({ n: count() }).from(expenses).where(where))[0]?.n ?? 0,
-          rows: (limit, offset) =>
-            ctx.db
-              .select()
-              .from(expenses)
-              .where(where)
-              .orderBy(desc(expenses.expenseDate), desc(expenses.createdAt), desc(expenses.id))
-              .limit(limit)
-              .offset(offset),
-        },
-        toApiExpense,
-      );
+      return paginate(request, q, newestFirst(ctx.db, expenses, where, expenses.expenseDate), toApiExpense);
     },
   });
 
@@ -131,7 +106,7 @@ export const expensesRoutes: RouteModule = (app, ctx) => {
     url: '/api/expenses/:id/',
     config: { permission: 'manager' },
     schema: { summary: 'One expense', params: idParams, response: { 200: expenseOut } },
-    handler: async (request) => toApiExpense(await visibleExpense(request, ctx, request.params.id)),
+    handler: async (request) => toApiExpense(await visibleRow(request, ctx.db, expenses, request.params.id)),
   });
 
   app.route({
@@ -147,27 +122,22 @@ export const expensesRoutes: RouteModule = (app, ctx) => {
       const actor = { userId: currentUser(request).id, requestId: request.id };
       const body = request.body;
       await requireStoreAccess(request, ctx.db, body.store, 'store');
-      const created = await withTransaction(ctx.db, async (tx) => {
-        const id = await recordExpense(tx, {
+      const created = await createAudited(ctx.db, actor, {
+        table: expenses,
+        modelName: 'expense',
+        toApi: toApiExpense,
+        create: async (tx) => ({
+          id: await recordExpense(tx, {
+            storeId: body.store,
+            sessionId: body.session ?? null,
+            category: body.category,
+            description: body.description ?? null,
+            amount: body.amount,
+            expenseDate: body.expense_date ?? null,
+            userId: actor.userId,
+          }),
           storeId: body.store,
-          sessionId: body.session ?? null,
-          category: body.category,
-          description: body.description ?? null,
-          amount: body.amount,
-          expenseDate: body.expense_date ?? null,
-          userId: actor.userId,
-        });
-        const [row] = await tx.select().from(expenses).where(eq(expenses.id, id));
-        if (!row) throw new Error('created expense not found');
-        const after = toApiExpense(row);
-        await writeAudit(tx, actor, {
-          action: 'create',
-          modelName: 'expense',
-          objectId: id,
-          storeId: body.store,
-          after,
-        });
-        return after;
+        }),
       });
       return reply.code(201).send(created);
     },
@@ -184,7 +154,7 @@ export const expensesRoutes: RouteModule = (app, ctx) => {
     },
     handler: async (request, reply) => {
       const actor = { userId: currentUser(request).id, requestId: request.id };
-      const expense = await visibleExpense(request, ctx, request.params.id);
+      const expense = await visibleRow(request, ctx.db, expenses, request.params.id);
       await withTransaction(ctx.db, async (tx) => {
         await deleteExpense(tx, expense.id);
         await writeAudit(tx, actor, {

@@ -2,11 +2,9 @@
 // A payment is a fact: it is never changed or deleted (rules in services/finance.ts).
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { requestStoreIds } from '../auth/scope.js';
-import { writeAudit } from '../db/audit.js';
+import { requestStoreIds, visibleRow } from '../auth/scope.js';
+import { createAudited } from '../db/create-audited.js';
 import { supplierPayments } from '../db/schema/purchases.js';
-import { withTransaction } from '../db/transaction.js';
-import { notFound } from '../http/errors.js';
 import {
   idParams,
   moneyIn,
@@ -92,15 +90,8 @@ export const paymentsRoutes: RouteModule = (app, ctx) => {
     url: '/api/payments/:id/',
     config: { permission: 'manager' },
     schema: { summary: 'One supplier payment', params: idParams, response: { 200: paymentOut } },
-    handler: async (request) => {
-      const storeIds = await requestStoreIds(request, ctx.db);
-      const [row] = await ctx.db
-        .select()
-        .from(supplierPayments)
-        .where(and(eq(supplierPayments.id, request.params.id), inArray(supplierPayments.storeId, storeIds)));
-      if (!row) throw notFound();
-      return toApiPayment(row);
-    },
+    handler: async (request) =>
+      toApiPayment(await visibleRow(request, ctx.db, supplierPayments, request.params.id)),
   });
 
   app.route({
@@ -116,25 +107,18 @@ export const paymentsRoutes: RouteModule = (app, ctx) => {
       const actor = { userId: currentUser(request).id, requestId: request.id };
       const storeIds = await requestStoreIds(request, ctx.db);
       const body = request.body;
-      const created = await withTransaction(ctx.db, async (tx) => {
-        const { id, storeId } = await paySupplier(tx, storeIds, {
-          purchaseId: body.purchase,
-          amount: body.amount,
-          method: body.method,
-          reference: body.reference ?? null,
-          userId: actor.userId,
-        });
-        const [row] = await tx.select().from(supplierPayments).where(eq(supplierPayments.id, id));
-        if (!row) throw new Error('created payment not found');
-        const after = toApiPayment(row);
-        await writeAudit(tx, actor, {
-          action: 'create',
-          modelName: 'supplier_payment',
-          objectId: id,
-          storeId,
-          after,
-        });
-        return after;
+      const created = await createAudited(ctx.db, actor, {
+        table: supplierPayments,
+        modelName: 'supplier_payment',
+        toApi: toApiPayment,
+        create: (tx) =>
+          paySupplier(tx, storeIds, {
+            purchaseId: body.purchase,
+            amount: body.amount,
+            method: body.method,
+            reference: body.reference ?? null,
+            userId: actor.userId,
+          }),
       });
       return reply.code(201).send(created);
     },

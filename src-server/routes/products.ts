@@ -2,13 +2,13 @@
 // their stores); managers and owners write it, audited with before/after. Barcodes: GS1 check digits
 // verified for 8/12/13-digit codes, internal codes allowed, a code belongs to one product. Search is
 // indexed (services/catalog-search.ts). Low/out-of-stock lists: routes/products-stock.ts.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireStoreAccess } from '../auth/scope.js';
 import { writeAudit } from '../db/audit.js';
 import { isDuplicateKey } from '../db/errors.js';
-import { barcodes, categories, products, units } from '../db/schema/catalog.js';
+import { categories, products, units } from '../db/schema/catalog.js';
 import { withTransaction, type Tx } from '../db/transaction.js';
 import { fieldError, notFound } from '../http/errors.js';
 import { idParams, moneyIn, quantityIn, queryBool, uuidField } from '../http/fields.js';
@@ -31,7 +31,8 @@ import {
   type ProductOut,
   type ProductRow,
 } from '../services/catalog-products.js';
-import { productPageSource, productSearchCondition } from '../services/catalog-search.js';
+import { productPageSource } from '../services/catalog-search.js';
+import { bumpCatalogVersion } from '../services/catalog-version.js';
 
 const productFields = {
   name: z.string().trim().min(1).max(200),
@@ -125,7 +126,11 @@ export const productsRoutes: RouteModule = (app, ctx) => {
       summary: 'List products',
       description:
         'search: each word of 3+ letters is a prefix of a word of the name (shorter words: contained in ' +
-        'the name, or, alone, its start); or the whole search is the start of the SKU or of a barcode.',
+        'the name, or, alone, its start); or the whole search is the start of the SKU or of a barcode.\n\n' +
+        '`count` is always exact. Each API node keeps, per catalog version, the count and the order of the ' +
+        'first 500 matches of a query (search and filters): any product change through the API makes the ' +
+        'next list on every node count again; a change made directly in the database, not through the API, ' +
+        'shows in counts and order within 60 seconds. Product fields and stock_on_hand are always read fresh.',
       querystring: z.object({
         ...pageQuery,
         search: z.string().trim().max(100).optional(),
@@ -139,21 +144,13 @@ export const productsRoutes: RouteModule = (app, ctx) => {
     handler: async (request) => {
       const q = request.query;
       const store = await storeParam(request, ctx, q.store);
-      const filters: SQL[] = [];
-      const found = q.search ? await productSearchCondition(ctx.db, q.search) : null;
-      if (found) filters.push(found);
-      if (q.barcode !== undefined) {
-        filters.push(
-          inArray(
-            products.id,
-            sql`(select ${barcodes.productId} from ${barcodes} where ${eq(barcodes.code, q.barcode)})`,
-          ),
-        );
-      }
-      if (q.category !== undefined) filters.push(eq(products.categoryId, q.category));
-      if (q.is_active !== undefined) filters.push(eq(products.isActive, q.is_active));
-      const where = and(...filters);
-      const page = await paginate(request, q, productPageSource(ctx.db, where, found !== null, q), (r) => r);
+      const source = productPageSource(ctx.db, ctx.productLists, {
+        search: q.search,
+        barcode: q.barcode,
+        category: q.category,
+        isActive: q.is_active,
+      });
+      const page = await paginate(request, q, source, (r) => r);
       return { ...page, results: await representProducts(ctx.db, page.results, store) };
     },
   });
@@ -201,6 +198,7 @@ export const productsRoutes: RouteModule = (app, ctx) => {
           { userId: actor.id, requestId: request.id },
           { action: 'create', modelName: 'product', objectId: inserted.id, after },
         );
+        await bumpCatalogVersion(tx);
         return after;
       }).catch(rethrowDuplicate);
       return reply.code(201).send(created);
@@ -232,6 +230,7 @@ export const productsRoutes: RouteModule = (app, ctx) => {
           after,
         },
       );
+      await bumpCatalogVersion(tx);
       return after;
     }).catch(rethrowDuplicate);
   };
@@ -282,6 +281,7 @@ export const productsRoutes: RouteModule = (app, ctx) => {
           { userId: actor.id, requestId: request.id },
           { action: 'delete', modelName: 'product', objectId: current.id, before },
         );
+        await bumpCatalogVersion(tx);
       }).catch(rethrowInUse(IN_USE));
       return reply.code(204).send();
     },

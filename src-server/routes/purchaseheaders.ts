@@ -1,7 +1,7 @@
 // /api/purchaseheaders/: purchase orders from suppliers, with nested lines. Managers and owners only
 // (purchasing and cost prices are not a sales operation). POST .../{id}/receive/ books the stock in
 // exactly once; the rules on stock and supplier balances are in services/purchases.ts.
-import { and, count, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, like, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requestStoreIds, requireStoreAccess } from '../auth/scope.js';
@@ -21,6 +21,7 @@ import {
   toTimestampOrNull,
   uuidField,
 } from '../http/fields.js';
+import { newestFirst, pageWith } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser } from '../http/permissions.js';
 import type { RouteModule } from '../http/types.js';
@@ -170,27 +171,17 @@ export const purchaseheadersRoutes: RouteModule = (app, ctx) => {
       if (q.status) filters.push(eq(purchaseHeaders.status, q.status));
       if (q.search) filters.push(like(purchaseHeaders.reference, `%${escapeLike(q.search)}%`));
       const where = and(...filters);
+      const withLines = async (headers: (typeof purchaseHeaders.$inferSelect)[]) => {
+        const details = await loadDetails(
+          ctx.db,
+          headers.map((h) => h.id),
+        );
+        return headers.map((header) => ({ header, details: details.get(header.id) ?? [] }));
+      };
       return paginate(
         request,
         q,
-        {
-          count: async () =>
-            (await ctx.db.select({ n: count() }).from(purchaseHeaders).where(where))[0]?.n ?? 0,
-          rows: async (limit, offset) => {
-            const headers = await ctx.db
-              .select()
-              .from(purchaseHeaders)
-              .where(where)
-              .orderBy(desc(purchaseHeaders.createdAt), desc(purchaseHeaders.id))
-              .limit(limit)
-              .offset(offset);
-            const details = await loadDetails(
-              ctx.db,
-              headers.map((h) => h.id),
-            );
-            return headers.map((header) => ({ header, details: details.get(header.id) ?? [] }));
-          },
-        },
+        pageWith(newestFirst(ctx.db, purchaseHeaders, where), withLines),
         toApiPurchase,
       );
     },

@@ -3,11 +3,9 @@
 // payments, not here. Receipts are facts: never changed or deleted (rules in services/finance.ts).
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { requestStoreIds, requireStoreAccess } from '../auth/scope.js';
-import { writeAudit } from '../db/audit.js';
+import { requestStoreIds, requireStoreAccess, visibleRow } from '../auth/scope.js';
+import { createAudited } from '../db/create-audited.js';
 import { clientReceipts } from '../db/schema/finance.js';
-import { withTransaction } from '../db/transaction.js';
-import { notFound } from '../http/errors.js';
 import {
   idParams,
   moneyIn,
@@ -96,15 +94,8 @@ export const receiptsRoutes: RouteModule = (app, ctx) => {
     url: '/api/receipts/:id/',
     config: { permission: 'manager' },
     schema: { summary: 'One client receipt', params: idParams, response: { 200: receiptOut } },
-    handler: async (request) => {
-      const storeIds = await requestStoreIds(request, ctx.db);
-      const [row] = await ctx.db
-        .select()
-        .from(clientReceipts)
-        .where(and(eq(clientReceipts.id, request.params.id), inArray(clientReceipts.storeId, storeIds)));
-      if (!row) throw notFound();
-      return toApiReceipt(row);
-    },
+    handler: async (request) =>
+      toApiReceipt(await visibleRow(request, ctx.db, clientReceipts, request.params.id)),
   });
 
   app.route({
@@ -120,28 +111,27 @@ export const receiptsRoutes: RouteModule = (app, ctx) => {
       const actor = { userId: currentUser(request).id, requestId: request.id };
       const body = request.body;
       await requireStoreAccess(request, ctx.db, body.store, 'store');
-      const created = await withTransaction(ctx.db, async (tx) => {
-        const { id, balanceBefore, balanceAfter } = await receiveFromClient(tx, {
-          clientId: body.client,
-          storeId: body.store,
-          sessionId: body.session ?? null,
-          amount: body.amount,
-          method: body.method,
-          reference: body.reference ?? null,
-          userId: actor.userId,
-        });
-        const [row] = await tx.select().from(clientReceipts).where(eq(clientReceipts.id, id));
-        if (!row) throw new Error('created receipt not found');
-        const after = toApiReceipt(row);
-        await writeAudit(tx, actor, {
-          action: 'create',
-          modelName: 'client_receipt',
-          objectId: id,
-          storeId: body.store,
-          before: { client_balance: toMoney(balanceBefore) },
-          after: { ...after, client_balance: toMoney(balanceAfter) },
-        });
-        return after;
+      const created = await createAudited(ctx.db, actor, {
+        table: clientReceipts,
+        modelName: 'client_receipt',
+        toApi: toApiReceipt,
+        create: async (tx) => {
+          const { id, balanceBefore, balanceAfter } = await receiveFromClient(tx, {
+            clientId: body.client,
+            storeId: body.store,
+            sessionId: body.session ?? null,
+            amount: body.amount,
+            method: body.method,
+            reference: body.reference ?? null,
+            userId: actor.userId,
+          });
+          return {
+            id,
+            storeId: body.store,
+            before: { client_balance: toMoney(balanceBefore) },
+            alsoAfter: { client_balance: toMoney(balanceAfter) },
+          };
+        },
       });
       return reply.code(201).send(created);
     },

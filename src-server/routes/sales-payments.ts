@@ -5,17 +5,17 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requestStoreIds } from '../auth/scope.js';
 import { salesHeaders, salesPayments, TENDER_METHODS } from '../db/schema/sales.js';
-import { withTransaction } from '../db/transaction.js';
-import { fieldError, invalidPk } from '../http/errors.js';
+import { withTransaction, type Tx } from '../db/transaction.js';
 import { idParams, moneyIn, moneyOut, toMoney, uuidField } from '../http/fields.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser } from '../http/permissions.js';
-import type { AppContext, RouteModule } from '../http/types.js';
-import { addPayments, type TenderInput } from '../services/sales-payments.js';
+import type { RouteModule } from '../http/types.js';
+import { addPayments, type PaymentsResult, type TenderInput } from '../services/sales-payments.js';
 import {
-  headerApi,
+  detailsOf,
   salesHeaderOut,
   salesPaymentOut,
+  toApiHeader,
   toApiPayment,
   visiblePayment,
 } from '../services/sales-read.js';
@@ -37,32 +37,24 @@ const splitOut = z.object({
   change_due: moneyOut,
 });
 
-/** The sale named in a body must be one of the caller's stores' (else a 400 on `sales_header`). */
-async function checkHeader(request: FastifyRequest, ctx: AppContext, headerId: string): Promise<void> {
-  const ids = await requestStoreIds(request, ctx.db);
-  const [row] = await ctx.db
-    .select({ storeId: salesHeaders.storeId })
-    .from(salesHeaders)
-    .where(eq(salesHeaders.id, headerId));
-  if (!row || !ids.includes(row.storeId)) throw fieldError('sales_header', invalidPk(headerId));
-}
-
 export const salesPaymentsRoutes: RouteModule = (app, ctx) => {
-  const take = async (
+  /** Takes `tenders` for the body's sale (one of the caller's stores') in one transaction. */
+  const take = async <T>(
     request: FastifyRequest,
     body: { sales_header: string; session: string },
     tenders: TenderInput[],
     fieldOf: (i: number, field: string) => string,
-  ) => {
+    respond: (tx: Tx, result: PaymentsResult) => Promise<T> | T,
+  ): Promise<T> => {
     const actor = currentUser(request);
-    await checkHeader(request, ctx, body.sales_header);
+    const storeIds = await requestStoreIds(request, ctx.db);
     return withTransaction(ctx.db, async (tx) => {
       const result = await addPayments(
         tx,
-        { headerId: body.sales_header, sessionId: body.session, tenders, fieldOf },
+        { headerId: body.sales_header, storeIds, sessionId: body.session, tenders, fieldOf },
         { userId: actor.id, requestId: request.id },
       );
-      return { ...result, header: await headerApi(tx, body.sales_header) };
+      return respond(tx, result);
     });
   };
 
@@ -139,8 +131,13 @@ export const salesPaymentsRoutes: RouteModule = (app, ctx) => {
     },
     handler: async (request, reply) => {
       const { method, amount, reference } = request.body;
-      const result = await take(request, request.body, [{ method, amount, reference }], (_i, f) => f);
-      const [payment] = result.payments;
+      const payment = await take(
+        request,
+        request.body,
+        [{ method, amount, reference }],
+        (_i, f) => f,
+        (_tx, result) => result.payments[0],
+      );
       if (!payment) throw new Error('no payment recorded');
       return reply.code(201).send(toApiPayment(payment));
     },
@@ -159,12 +156,21 @@ export const salesPaymentsRoutes: RouteModule = (app, ctx) => {
       response: { 201: splitOut },
     },
     handler: async (request, reply) => {
-      const result = await take(request, request.body, request.body.payments, (i, f) => `payments.${i}.${f}`);
-      return reply.code(201).send({
-        sales_header: result.header,
-        payments: result.payments.map(toApiPayment),
-        change_due: toMoney(result.changeDue),
-      });
+      const split = await take(
+        request,
+        request.body,
+        request.body.payments,
+        (i, f) => `payments.${i}.${f}`,
+        async (tx, result) => ({
+          sales_header: toApiHeader(
+            result.header,
+            (await detailsOf(tx, [result.header.id])).get(result.header.id) ?? [],
+          ),
+          payments: result.payments.map(toApiPayment),
+          change_due: toMoney(result.changeDue),
+        }),
+      );
+      return reply.code(201).send(split);
     },
   });
 };

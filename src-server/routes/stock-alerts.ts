@@ -3,9 +3,8 @@
 // when stock is replenished; any employee may read them.
 import { and, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { requestStoreIds } from '../auth/scope.js';
+import { requestStoreIds, visibleRow } from '../auth/scope.js';
 import { STOCK_ALERT_KINDS, stockAlerts } from '../db/schema/stock.js';
-import { notFound } from '../http/errors.js';
 import {
   idParams,
   queryBool,
@@ -82,14 +81,6 @@ export const stockAlertsRoutes: RouteModule = (app, ctx) => {
     url: '/api/stock-alerts/:id/',
     config: { permission: 'employee' },
     schema: { summary: 'One stock alert', params: idParams, response: { 200: alertOut } },
-    handler: async (request) => {
-      const storeIds = await requestStoreIds(request, ctx.db);
-      const [row] = await ctx.db
-        .select()
-        .from(stockAlerts)
-        .where(and(eq(stockAlerts.id, request.params.id), inArray(stockAlerts.storeId, storeIds)));
-      if (!row) throw notFound();
-      return toApiAlert(row);
-    },
+    handler: async (request) => toApiAlert(await visibleRow(request, ctx.db, stockAlerts, request.params.id)),
   });
 };

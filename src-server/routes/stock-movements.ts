@@ -2,9 +2,8 @@
 // written only by services/stock.ts). Any employee may read it: it carries no money.
 import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { requestStoreIds } from '../auth/scope.js';
+import { requestStoreIds, visibleRow } from '../auth/scope.js';
 import { STOCK_MOVEMENT_REASONS, stockMovements } from '../db/schema/stock.js';
-import { notFound } from '../http/errors.js';
 import { idParams, quantityOut, timestampOut, toQuantity, toTimestamp, uuidField } from '../http/fields.js';
 import { newestFirst } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
@@ -83,14 +82,7 @@ export const stockMovementsRoutes: RouteModule = (app, ctx) => {
     url: '/api/stock-movements/:id/',
     config: { permission: 'employee' },
     schema: { summary: 'One stock movement', params: idParams, response: { 200: movementOut } },
-    handler: async (request) => {
-      const storeIds = await requestStoreIds(request, ctx.db);
-      const [row] = await ctx.db
-        .select()
-        .from(stockMovements)
-        .where(and(eq(stockMovements.id, request.params.id), inArray(stockMovements.storeId, storeIds)));
-      if (!row) throw notFound();
-      return toApiMovement(row);
-    },
+    handler: async (request) =>
+      toApiMovement(await visibleRow(request, ctx.db, stockMovements, request.params.id)),
   });
 };

@@ -10,12 +10,16 @@
 // PREFIX_MATCH_LIMIT each, so "SKU-" or "6" cannot make one request sort the whole catalog. A cheap probe
 // tells whether any SKU/barcode starts with the search; only then is the union of the id sets
 // materialised (MariaDB runs "id IN (a UNION b)" per row; a derived table is materialised once).
-import { and, asc, count, getTableColumns, like, sql, type SQL } from 'drizzle-orm';
+// Lists (search or not) take their count and first ids from ProductListCache (product-list-cache.ts), so
+// the matches are counted and sorted once per query and catalog version, not once per request.
+import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { barcodes, products } from '../db/schema/catalog.js';
 import type { PageSource } from '../http/pagination.js';
 import { escapeLike } from './catalog-common.js';
 import type { ProductRow } from './catalog-products.js';
+import { readCatalogVersion } from './catalog-version.js';
+import type { ProductListCache, ProductListSnapshot } from './product-list-cache.js';
 
 /** InnoDB's default innodb_ft_min_token_size: shorter words are not in a FULLTEXT index. */
 export const FULLTEXT_MIN_WORD = 3;
@@ -73,43 +77,111 @@ export async function productSearchCondition(db: Db, search: string): Promise<SQ
   ) as m)`;
 }
 
+/** The filters of a product list (GET /api/products/): all optional, combined with AND. */
+export interface ProductListFilters {
+  search?: string | undefined;
+  /** Exact barcode. */
+  barcode?: string | undefined;
+  category?: string | undefined;
+  isActive?: boolean | undefined;
+}
+
+/** The WHERE of a product list; `searching` when a non-blank search takes part. */
+async function productListWhere(
+  db: Db,
+  filters: ProductListFilters,
+): Promise<{ where: SQL | undefined; searching: boolean }> {
+  const conditions: SQL[] = [];
+  const found = filters.search ? await productSearchCondition(db, filters.search) : null;
+  if (found) conditions.push(found);
+  if (filters.barcode !== undefined) {
+    conditions.push(
+      inArray(
+        products.id,
+        sql`(select ${barcodes.productId} from ${barcodes} where ${eq(barcodes.code, filters.barcode)})`,
+      ),
+    );
+  }
+  if (filters.category !== undefined) conditions.push(eq(products.categoryId, filters.category));
+  if (filters.isActive !== undefined) conditions.push(eq(products.isActive, filters.isActive));
+  return { where: and(...conditions), searching: found !== null };
+}
+
+const LIST_ORDER = [asc(products.name), asc(products.id)];
+
 /**
- * The page source of a product list ordered by name, id. `searching`: the matching set is computed in full
- * to sort it anyway, so the total comes with the page (COUNT(*) OVER ()) in one query instead of two.
+ * The exact count and the first ids of a product list. A search reads every match anyway (to sort them),
+ * so its total comes with the ids (COUNT(*) OVER ()) in one query; a plain list walks products_name_idx
+ * for the ids and counts apart.
+ */
+async function computeSnapshot(
+  db: Db,
+  filters: ProductListFilters,
+  limit: number,
+): Promise<ProductListSnapshot> {
+  const { where, searching } = await productListWhere(db, filters);
+  if (searching) {
+    const rows = await db
+      .select({ id: products.id, total: sql<number | string>`count(*) over ()` })
+      .from(products)
+      .where(where)
+      .orderBy(...LIST_ORDER)
+      .limit(limit);
+    return { count: Number(rows[0]?.total ?? 0), firstIds: rows.map((r) => r.id) };
+  }
+  const [counted] = await db.select({ n: count() }).from(products).where(where);
+  const rows = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(where)
+    .orderBy(...LIST_ORDER)
+    .limit(limit);
+  return { count: counted?.n ?? 0, firstIds: rows.map((r) => r.id) };
+}
+
+/** The rows of `ids`, in that order (a row deleted meanwhile is left out). */
+async function productsByIds(db: Db, ids: readonly string[]): Promise<ProductRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(products)
+    .where(inArray(products.id, [...ids]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The page source of a product list ordered by name, id. The count and the first ids come from `cache`
+ * at the current catalog version (computed on a miss); a page within those ids costs one primary-key
+ * read; a page beyond them runs the list query with LIMIT/OFFSET.
  */
 export function productPageSource(
   db: Db,
-  where: SQL | undefined,
-  searching: boolean,
-  page: { page: number; page_size: number },
+  cache: ProductListCache,
+  filters: ProductListFilters,
 ): PageSource<ProductRow> {
-  const order = [asc(products.name), asc(products.id)];
-  const plainCount = async () => (await db.select({ n: count() }).from(products).where(where))[0]?.n ?? 0;
-  const plainRows = (limit: number, offset: number): Promise<ProductRow[]> =>
-    db
-      .select()
-      .from(products)
-      .where(where)
-      .orderBy(...order)
-      .limit(limit)
-      .offset(offset);
-  if (!searching) return { count: plainCount, rows: plainRows };
-
-  let fetched: ProductRow[] | undefined;
+  let snapshot: ProductListSnapshot | undefined;
+  const key = { ...filters, search: filters.search?.trim().toLowerCase() };
   return {
     count: async () => {
-      const offset = (page.page - 1) * page.page_size;
-      const rows = await db
-        .select({ ...getTableColumns(products), total: sql<number | string>`count(*) over ()` })
+      snapshot = await cache.get(await readCatalogVersion(db), key, () =>
+        computeSnapshot(db, filters, cache.idsKept),
+      );
+      return snapshot.count;
+    },
+    rows: async (limit, offset) => {
+      const cached = snapshot?.firstIds;
+      if (cached && (offset + limit <= cached.length || cached.length === snapshot?.count)) {
+        return productsByIds(db, cached.slice(offset, offset + limit));
+      }
+      const { where } = await productListWhere(db, filters);
+      return db
+        .select()
         .from(products)
         .where(where)
-        .orderBy(...order)
-        .limit(page.page_size)
+        .orderBy(...LIST_ORDER)
+        .limit(limit)
         .offset(offset);
-      fetched = rows.map(({ total: _total, ...row }) => row);
-      if (rows[0]) return Number(rows[0].total);
-      return offset === 0 ? 0 : plainCount();
     },
-    rows: (limit, offset) => (fetched ? Promise.resolve(fetched) : plainRows(limit, offset)),
   };
 }

@@ -7,8 +7,9 @@
 // - A client receipt is refused beyond what the client owes (balance); it lowers the balance. It may
 //   name the OPEN session of its store whose drawer took the money (a CASH one is then a paid-in).
 // - An expense paid from a session needs that session OPEN and in the expense's store. The session row is
-//   locked FOR UPDATE (for receipts too), so an expense and the session's close are serialised: the close
-//   (which locks the same row before summing by session_id) either sees it or it sees "closed".
+//   held with a shared lock (for receipts too; services/cash-session-hold.ts), so an expense and the
+//   session's close are serialised: the close (which locks the same row FOR UPDATE before summing by
+//   session_id) either sees it or it sees "closed".
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { formatMoney } from '../../src-shared/domain/money.js';
 import { cashSessions } from '../db/schema/cash.js';
@@ -18,6 +19,7 @@ import { purchaseHeaders, supplierPayments } from '../db/schema/purchases.js';
 import type { TENDER_METHODS } from '../db/schema/sales.js';
 import type { Tx } from '../db/transaction.js';
 import { fieldError, invalidPk, notFound } from '../http/errors.js';
+import { holdOpenSession } from './cash-session-hold.js';
 
 export type TenderMethod = (typeof TENDER_METHODS)[number];
 
@@ -110,21 +112,14 @@ export async function receiveFromClient(tx: Tx, input: NewClientReceipt) {
   return { id: row.id, balanceBefore: client.balance, balanceAfter: after };
 }
 
-/** Locks the session and refuses it unless it is open and in `storeId`; returns its business date. */
+/** Holds the session (shared lock, see cash-session-hold.ts) unless it is open and in `storeId`; returns its business date. */
 export async function requireOpenSession(tx: Tx, sessionId: string, storeId: string): Promise<string> {
-  const [session] = await tx
-    .select({
-      storeId: cashSessions.storeId,
-      status: cashSessions.status,
-      businessDate: cashSessions.businessDate,
-    })
-    .from(cashSessions)
-    .where(eq(cashSessions.id, sessionId))
-    .for('update');
-  if (!session || session.storeId !== storeId) throw fieldError('session', invalidPk(sessionId));
-  if (session.status !== 'open') {
-    throw fieldError('session', 'This cash session is closed; only an open session can take this.');
-  }
+  const session = await holdOpenSession(
+    tx,
+    sessionId,
+    storeId,
+    'This cash session is closed; only an open session can take this.',
+  );
   return session.businessDate;
 }
 

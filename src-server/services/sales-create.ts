@@ -5,13 +5,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { newId } from '../../src-shared/domain/ids.js';
 import { QTY_ONE } from '../../src-shared/domain/quantity.js';
 import { writeAudit, type AuditActor } from '../db/audit.js';
-import { cashSessions } from '../db/schema/cash.js';
 import { products, units } from '../db/schema/catalog.js';
 import { clients } from '../db/schema/parties.js';
 import { salesDetails, salesHeaders } from '../db/schema/sales.js';
 import { receiptCounters, stores } from '../db/schema/stores.js';
 import type { Tx } from '../db/transaction.js';
 import { fieldError, invalidPk, permissionDenied } from '../http/errors.js';
+import { holdOpenSession } from './cash-session-hold.js';
 import { applyStockMovements } from './stock.js';
 import { priceLines, totalsColumns, type LineDraft } from './sales-pricing.js';
 import { headerApi, type SalesHeaderOut } from './sales-read.js';
@@ -62,13 +62,6 @@ async function nextReceiptNumber(tx: Tx, storeId: string, storeCode: string): Pr
     .set({ nextNumber: number + 1, updatedAt: new Date() })
     .where(eq(receiptCounters.storeId, storeId));
   return `${storeCode}-${String(number).padStart(6, '0')}`;
-}
-
-async function checkSession(tx: Tx, storeId: string, sessionId: string) {
-  const [session] = await tx.select().from(cashSessions).where(eq(cashSessions.id, sessionId)).for('update');
-  if (!session || session.storeId !== storeId) throw fieldError('session', invalidPk(sessionId));
-  if (session.status !== 'open') throw fieldError('session', 'This cash session is closed.');
-  return session;
 }
 
 async function checkClient(tx: Tx, clientId: string): Promise<void> {
@@ -126,7 +119,7 @@ export async function createSale(tx: Tx, input: SaleInput, actor: SaleActor): Pr
   const [store] = await tx.select().from(stores).where(eq(stores.id, input.store));
   if (!store) throw fieldError('store', invalidPk(input.store));
   if (!store.isActive) throw fieldError('store', 'This store is inactive.');
-  const session = input.session ? await checkSession(tx, store.id, input.session) : null;
+  const session = input.session ? await holdOpenSession(tx, input.session, store.id) : null;
   if (input.client) await checkClient(tx, input.client);
   const lines = await draftLines(tx, input, actor);
   const cart = priceLines(

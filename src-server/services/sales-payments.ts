@@ -1,7 +1,7 @@
 // Taking payments for a sale: one or several tenders in the caller's transaction (all or none), checked
 // by src-shared/domain/tender.ts (non-cash never over the balance, change only from cash), into an open
 // cash session of the sale's store; CREDIT within the client's limit, raising their balance.
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { isDomainError } from '../../src-shared/domain/errors.js';
 import { newId } from '../../src-shared/domain/ids.js';
 import { formatMoney } from '../../src-shared/domain/money.js';
@@ -12,14 +12,20 @@ import {
   type TenderMethod,
   type TenderState,
 } from '../../src-shared/domain/tender.js';
-import { writeAudit, type AuditActor } from '../db/audit.js';
-import { cashSessions } from '../db/schema/cash.js';
+import { writeAudits, type AuditActor } from '../db/audit.js';
 import { clients } from '../db/schema/parties.js';
 import { salesHeaders, salesPayments } from '../db/schema/sales.js';
-import { stores } from '../db/schema/stores.js';
 import type { Tx } from '../db/transaction.js';
 import { fieldError, invalidPk } from '../http/errors.js';
-import { netTenders, paymentsOf, settle, settlementColumns, type PaymentRow } from './sales-pricing.js';
+import { holdOpenSession } from './cash-session-hold.js';
+import {
+  netTenders,
+  paymentsOf,
+  settle,
+  settlementColumns,
+  type HeaderRow,
+  type PaymentRow,
+} from './sales-pricing.js';
 import { toApiPayment } from './sales-read.js';
 
 export interface TenderInput {
@@ -30,6 +36,8 @@ export interface TenderInput {
 
 export interface PaymentRequest {
   headerId: string;
+  /** The caller's stores: a sale of another store is refused as an invalid `sales_header`. */
+  storeIds: readonly string[];
   sessionId: string;
   tenders: readonly TenderInput[];
   /** The field name of tender `i`'s `field` in the request ("amount" or "payments.1.amount"). */
@@ -37,16 +45,11 @@ export interface PaymentRequest {
 }
 
 export interface PaymentsResult {
+  /** The sale after these payments (as stored). */
+  header: HeaderRow;
   payments: PaymentRow[];
   /** Change to hand back for these payments. */
   changeDue: number;
-}
-
-async function lockSession(tx: Tx, sessionId: string, storeId: string) {
-  const [session] = await tx.select().from(cashSessions).where(eq(cashSessions.id, sessionId)).for('update');
-  if (!session || session.storeId !== storeId) throw fieldError('session', invalidPk(sessionId));
-  if (session.status !== 'open') throw fieldError('session', 'This cash session is closed.');
-  return session;
 }
 
 /** Room left on the client's account: credit limit − what they owe; null when the sale has no client. */
@@ -72,14 +75,12 @@ export async function addPayments(
     .from(salesHeaders)
     .where(eq(salesHeaders.id, request.headerId))
     .for('update');
-  if (!header) throw fieldError('sales_header', invalidPk(request.headerId));
+  if (!header || !request.storeIds.includes(header.storeId)) {
+    throw fieldError('sales_header', invalidPk(request.headerId));
+  }
   if (header.status === 'voided') throw fieldError('sales_header', 'This sale is voided.');
-  const session = await lockSession(tx, request.sessionId, header.storeId);
-  const [store] = await tx
-    .select({ step: stores.cashRoundingStep })
-    .from(stores)
-    .where(eq(stores.id, header.storeId));
-  const cashRoundingStep = store?.step ?? 0;
+  const session = await holdOpenSession(tx, request.sessionId, header.storeId);
+  const { cashRoundingStep } = session;
 
   const existing = await paymentsOf(tx, header.id);
   const tenders: Tender[] = netTenders(existing);
@@ -139,29 +140,23 @@ export async function addPayments(
       .where(eq(clients.id, header.clientId));
   }
   const settlement = settle(header.total, cashRoundingStep, [...existing, ...rows]);
-  await tx
-    .update(salesHeaders)
-    .set({ ...settlementColumns(settlement), updatedAt: new Date() })
-    .where(eq(salesHeaders.id, header.id));
-  const saved = await tx
-    .select()
-    .from(salesPayments)
-    .where(
-      inArray(
-        salesPayments.id,
-        rows.map((r) => r.id),
-      ),
-    );
-  const byId = new Map(saved.map((r) => [r.id, r]));
-  const payments = rows.map((r) => byId.get(r.id) ?? r);
-  for (const payment of payments) {
-    await writeAudit(tx, actor, {
+  const changed = { ...settlementColumns(settlement), updatedAt: new Date() };
+  await tx.update(salesHeaders).set(changed).where(eq(salesHeaders.id, header.id));
+  // The rows are stored exactly as built here (ids, DATETIME(3) times made in the app): no re-read.
+  await writeAudits(
+    tx,
+    actor,
+    rows.map((payment) => ({
       action: 'create',
       modelName: 'sales_payment',
       objectId: payment.id,
       storeId: header.storeId,
       after: toApiPayment(payment),
-    });
-  }
-  return { payments, changeDue: payments.reduce((sum, p) => sum + p.changeDue, 0) };
+    })),
+  );
+  return {
+    header: { ...header, ...changed },
+    payments: rows,
+    changeDue: rows.reduce((sum, p) => sum + p.changeDue, 0),
+  };
 }

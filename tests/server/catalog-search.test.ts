@@ -1,8 +1,11 @@
 // GET /api/products/?search= and the list filters: what a cashier typing into the search box finds —
 // word prefixes of the name, the start of a SKU or barcode — and the DRF page around it.
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src-server/app.js';
 import { gtinCheckDigit } from '../../src-shared/domain/barcode.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { ProductListCache } from '../../src-server/services/product-list-cache.js';
+import { callerFor, startTestServer, type TestServer } from './support/test-server.js';
 
 const gtin = (body: string) => `${body}${gtinCheckDigit(body)}`;
 
@@ -122,5 +125,62 @@ describe('product search', () => {
     });
     expect(await search('kabras')).toEqual(['MUM-1']);
     expect(await search('mumias')).toEqual([]);
+  });
+
+  it('counts and orders right away on another API node after a product changes on this one', async () => {
+    // Two nodes on one database, as behind a load balancer: each keeps its own list counts per catalog
+    // version, and the version lives in the database.
+    const other = await buildApp({ config: t.config, db: t.database.db, logger: pino({ level: 'silent' }) });
+    await other.app.ready();
+    const onOther = callerFor(other.app, (role) => t.token(role));
+    const found = async (query: string) => {
+      const res = await onOther('GET', `/api/products/?search=${query}`, { as: 'employee' });
+      return {
+        count: res.body.count as number,
+        skus: (res.body.results as { sku: string }[]).map((p) => p.sku),
+      };
+    };
+    try {
+      expect(await found('milk')).toEqual({ count: 3, skus: ['BRK-1000', 'BRK-500', 'MW_50'] });
+      const created = await t.call('POST', '/api/products/', {
+        as: 'manager',
+        body: { name: 'Brookside Milk 250ml', sku: 'BRK-250', price: 60 },
+      });
+      expect(created.status).toBe(201);
+      expect(await found('milk')).toEqual({ count: 4, skus: ['BRK-1000', 'BRK-250', 'BRK-500', 'MW_50'] });
+      await t.call('PATCH', `/api/products/${created.body.id as string}/`, {
+        as: 'manager',
+        body: { name: 'Daima Yoghurt 250ml' },
+      });
+      expect(await found('milk')).toEqual({ count: 3, skus: ['BRK-1000', 'BRK-500', 'MW_50'] });
+      expect(await found('daima')).toEqual({ count: 1, skus: ['BRK-250'] });
+      await t.call('DELETE', `/api/products/${created.body.id as string}/`, { as: 'manager' });
+      expect(await found('daima')).toEqual({ count: 0, skus: [] });
+    } finally {
+      await other.app.close();
+    }
+  });
+
+  it('pages the same beyond the first ids a node keeps per list', async () => {
+    const everything = await t.call('GET', '/api/products/?page_size=100', { as: 'employee' });
+    const all = (everything.body.results as { sku: string }[]).map((p) => p.sku);
+    expect(all.length).toBeGreaterThan(5);
+    const kept = t.ctx.productLists;
+    t.ctx.productLists = new ProductListCache({ idsKept: 2 });
+    try {
+      const paged: string[] = [];
+      for (let page = 1; page <= Math.ceil(all.length / 3); page++) {
+        const res = await t.call('GET', `/api/products/?page_size=3&page=${String(page)}`, {
+          as: 'employee',
+        });
+        expect(res.body.count).toBe(all.length);
+        paged.push(...(res.body.results as { sku: string }[]).map((p) => p.sku));
+      }
+      expect(paged).toEqual(all);
+      const second = await t.call('GET', '/api/products/?page_size=1&page=2', { as: 'employee' });
+      expect(second.body.results.map((p: { sku: string }) => p.sku)).toEqual([all[1]]);
+    } finally {
+      t.ctx.productLists = kept;
+    }
   });
 });

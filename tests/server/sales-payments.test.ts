@@ -4,6 +4,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clients } from '../../src-server/db/schema/parties.js';
 import { newId } from '../../src-shared/domain/ids.js';
+import { formatMoney } from '../../src-shared/domain/money.js';
+import { summarizeTenders } from '../../src-shared/domain/tender.js';
 import { auditOf, closeSession, countPayments, makeProduct, openSession, sell } from './sales-fixtures.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -234,5 +236,60 @@ describe('/api/sales-payments/', () => {
     const all = await t.call('GET', '/api/sales-payments/?method=CASH', { as: 'employee' });
     expect(all.body.count).toBeGreaterThan(0);
     expect(all.body.results.every((p: { method: string }) => p.method === 'CASH')).toBe(true);
+  });
+
+  it('closes a drawer with exactly the payments it took, even those racing the close', async () => {
+    const drawer = await openSession(t, 'manager', '0.00');
+    const sales = await Promise.all(Array.from({ length: 8 }, () => sale330()));
+    const [closed, ...paid] = await Promise.all([
+      closeSession(t, 'manager', drawer, '0.00'),
+      ...sales.map((sale) =>
+        t.call('POST', '/api/sales-payments/', {
+          as: 'employee',
+          body: { session: drawer, sales_header: sale.id, method: 'CASH', amount: '330.00' },
+        }),
+      ),
+    ]);
+    expect(closed.status).toBe(200);
+    const accepted = paid.filter((r) => r.status === 201);
+    for (const refused of paid.filter((r) => r.status !== 201)) {
+      expect(refused.body).toEqual({ session: ['This cash session is closed.'] });
+    }
+    expect(closed.body.expected_total).toBe(formatMoney(accepted.length * 33000));
+  });
+
+  it("rounds a cash split to the store's cash rounding step", async () => {
+    const setStep = (step: string) =>
+      t.call('PATCH', `/api/stores/${t.store.id}/`, { as: 'owner', body: { cash_rounding_step: step } });
+    expect((await setStep('5.00')).status).toBe(200);
+    try {
+      const p = await makeProduct(t, { price: 16300 });
+      const sale = await sell(t, [{ product: p, quantity: 2 }]);
+      const res = await split({
+        sales_header: sale.id,
+        payments: [
+          { method: 'MPESA', amount: '100.00' },
+          { method: 'CASH', amount: '300.00' },
+        ],
+      });
+      expect(res.status).toBe(201);
+      const expected = summarizeTenders({
+        total: 32600,
+        cashRoundingStep: 500,
+        tenders: [
+          { id: 'm', method: 'MPESA', amount: 10000 },
+          { id: 'c', method: 'CASH', amount: 30000 },
+        ],
+      });
+      expect(expected.roundingAdjustment).not.toBe(0);
+      expect(res.body.sales_header).toMatchObject({
+        rounding_adjustment: formatMoney(expected.roundingAdjustment),
+        balance_due: '0.00',
+        payment_status: 'paid',
+      });
+      expect(res.body.change_due).toBe(formatMoney(expected.change));
+    } finally {
+      await setStep('0.00');
+    }
   });
 });

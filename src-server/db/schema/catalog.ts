@@ -1,9 +1,9 @@
 // The catalog, business-wide (shared by every store of this deployment): categories, units, products,
 // barcodes. Tax classes are the constant TAX_CLASSES of src-shared/domain/tax.ts (no table).
-import { index, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, index, mysqlTable, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { TAX_CLASS_CODES } from '../../../src-shared/domain/tax.js';
 import type { TaxClassCode } from '../../../src-shared/domain/tax.js';
-import { code, flag, idPk, money, qty, ref, timestamps } from '../columns.js';
+import { code, flag, idPk, money, qty, ref, timestamps, utc } from '../columns.js';
 
 const TAX_CODES = TAX_CLASS_CODES as unknown as readonly [TaxClassCode, ...TaxClassCode[]];
 
@@ -75,3 +75,14 @@ export const barcodes = mysqlTable(
   },
   (t) => [uniqueIndex('barcodes_code_uq').on(t.code), index('barcodes_product_idx').on(t.productId)],
 );
+
+/**
+ * One row (id 1) counting changes to products and barcodes: every transaction that writes them bumps it
+ * (services/catalog-version.ts), so cached product searches (services/catalog-search-cache.ts) on every API
+ * node see that they are stale. No row yet = version 0.
+ */
+export const catalogVersion = mysqlTable('catalog_version', {
+  id: tinyint('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  updatedAt: utc('updated_at').notNull(),
+});

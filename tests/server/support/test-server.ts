@@ -8,6 +8,7 @@
 //   const res = await t.call('GET', '/api/users/', { as: 'manager' });
 import { randomBytes } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
+import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { buildApp, type BuiltApp } from '../../../src-server/app.js';
 import { hashSecret } from '../../../src-server/auth/passwords.js';
@@ -111,7 +112,41 @@ async function seed(database: Database): Promise<Pick<TestServer, 'users' | 'sto
   return { users: seeded, store, otherStore };
 }
 
-export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
+/** `call` for an app: inject a request, signed in as `as` (a seeded role through `token`, or a raw token). */
+export function callerFor(
+  app: BuiltApp['app'],
+  token: (role: SeedRole) => Promise<string>,
+): TestServer['call'] {
+  return async (method, url, o = {}) => {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.as) headers.authorization = `Bearer ${typeof o.as === 'string' ? await token(o.as) : o.as.token}`;
+    let payload: string | undefined;
+    if (o.rawBody !== undefined) payload = o.rawBody;
+    else if (o.body !== undefined) payload = JSON.stringify(o.body);
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(payload !== undefined && { payload }),
+    });
+    let body: unknown;
+    try {
+      body = res.body ? JSON.parse(res.body) : undefined;
+    } catch {
+      body = undefined;
+    }
+    return { status: res.statusCode, headers: res.headers, body, text: res.body };
+  };
+}
+
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  /** Redis for rate limits and the token blacklist (as REDIS_URL gives the server); in-process without. */
+  redis?: Redis;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const name = `asiria_test_${randomBytes(6).toString('hex')}`;
   const mysqlUrl = testDatabaseUrl(name);
   await createDatabaseIfMissing(mysqlUrl);
@@ -127,33 +162,18 @@ export async function startTestServer(options: { env?: Record<string, string> } 
       LOG_LEVEL: 'silent',
       ...options.env,
     });
-    const built = await buildApp({ config, db: database.db, logger: pino({ level: 'silent' }) });
+    const built = await buildApp({
+      config,
+      db: database.db,
+      redis: options.redis,
+      logger: pino({ level: 'silent' }),
+    });
     await built.app.ready();
     const seeded = await seed(database);
 
     const token = async (role: SeedRole) =>
       (await built.ctx.tokens.issue(seeded.users[role].id, 'access')).token;
-    const call = async (method: string, url: string, o: CallOptions = {}): Promise<ApiResponse> => {
-      const headers: Record<string, string> = { ...o.headers };
-      if (o.as) headers.authorization = `Bearer ${typeof o.as === 'string' ? await token(o.as) : o.as.token}`;
-      let payload: string | undefined;
-      if (o.rawBody !== undefined) payload = o.rawBody;
-      else if (o.body !== undefined) payload = JSON.stringify(o.body);
-      if (payload !== undefined) headers['content-type'] ??= 'application/json';
-      const res = await built.app.inject({
-        method: method as 'GET',
-        url,
-        headers,
-        ...(payload !== undefined && { payload }),
-      });
-      let body: unknown;
-      try {
-        body = res.body ? JSON.parse(res.body) : undefined;
-      } catch {
-        body = undefined;
-      }
-      return { status: res.statusCode, headers: res.headers, body, text: res.body };
-    };
+    const call = callerFor(built.app, token);
 
     return {
       ...built,
