@@ -22,6 +22,7 @@ import { unitsRoutes } from './units.js';
 import { productsRoutes } from './products.js';
 import { productsStockRoutes } from './products-stock.js';
 import { storesRoutes } from './stores.js';
+import { syncRoutes } from './sync.js';
 import { usersRoutes } from './users.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -48,5 +49,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   unitsRoutes,
   productsRoutes,
   productsStockRoutes,
+  syncRoutes,
   // one line per resource, e.g. productsRoutes,
 ];

@@ -26,8 +26,11 @@ describe('/api/terminals/', () => {
       code: 'T01',
       name: 'Front counter',
       is_active: true,
-      is_registered: false,
-      registered_at: null,
+      // Creating a till registers its device (tests/server/sync-devices.test.ts): secret shown once.
+      is_registered: true,
+      epoch: 1,
+      registered_at: expect.any(String),
+      device_secret: expect.any(String),
       last_seen_at: null,
     });
     expect((await create({ store: t.store.id, code: 'T02', name: 'Butchery' })).status).toBe(201);

@@ -41,6 +41,9 @@ export const terminals = mysqlTable(
     isActive: flag('is_active', true),
     registeredBy: ref('registered_by'),
     registeredAt: utc('registered_at'),
+    /** Set by POST /api/terminals/{id}/revoke/ (the hash is cleared then); cleared by registering again. */
+    revokedAt: utc('revoked_at'),
+    revokedBy: ref('revoked_by'),
     lastSeenAt: utc('last_seen_at'),
     ...timestamps(),
   },
