@@ -9,6 +9,7 @@ import { demoBarcode } from '../../src-main/ledger/seed/demo-store.js';
 import { openTill, type Till } from '../../src-main/till.js';
 import { rawCompleteFloor } from './raw-floor.js';
 import { round3, summarize, timeEach } from './stats.js';
+import { seededRandom } from '../../src-main/ledger/seed/seeded-random.js';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 20_000);
@@ -28,18 +29,6 @@ function seed(): { seedMs: number } {
   const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   if (run.status !== 0) throw new Error(`demo:seed failed with exit code ${String(run.status)}`);
   return { seedMs: performance.now() - start };
-}
-
-/** Deterministic PRNG so runs are comparable. */
-function prng(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function main(): void {
@@ -63,7 +52,7 @@ function main(): void {
   till = openTill({ dataDir: benchDir, checkpointer: false });
   till.call('auth.login', { phone: '0700000003', password: 'cashier1234' });
 
-  const random = prng(7);
+  const random = seededRandom(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 
   // Barcode lookups through the till API (validation + dispatch + query).

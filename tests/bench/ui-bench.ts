@@ -19,6 +19,7 @@ import { REPO_ROOT, startTill, type RunningTill } from '../e2e/support/till-proc
 import { installProbe, measureScan, measureSearch, type PageSample } from './ui-bench-page.js';
 import { rpcClient, startEchoServer, type EchoServer, type RpcClient } from './ui-bench-rpc.js';
 import { round3, summarize, type Timing } from './stats.js';
+import { seededRandom } from '../../src-main/ledger/seed/seeded-random.js';
 
 const PRODUCTS = Number(process.env.BENCH_UI_PRODUCTS ?? 100_000);
 const SCANS = Number(process.env.BENCH_UI_SCANS ?? 200);
@@ -37,18 +38,7 @@ const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromiu
 const CASHIER = { name: 'Achieng Cashier', phone: '0700000003', password: 'cashier1234' };
 const FLOAT_TEXT = '10,000';
 
-/** Deterministic PRNG so runs are comparable. */
-function prng(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(11);
+const random = seededRandom(11);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 
 interface Sellable {

@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import { DomainError } from '../../src-shared/domain/errors.js';
 
+/** The seeded PRNG of the demo catalog and the benches, so property-style tests are reproducible. */
+export { seededRandom } from '../../src-main/ledger/seed/seeded-random.js';
+
 /** Runs `fn`, asserts it threw a DomainError with `code` (and a message matching `message`), returns it. */
 export function expectDomainError(fn: () => unknown, code: string, message?: string | RegExp): DomainError {
   let caught: unknown;
@@ -14,18 +17,6 @@ export function expectDomainError(fn: () => unknown, code: string, message?: str
   expect(error.code).toBe(code);
   if (message !== undefined) expect(error.message).toMatch(message);
   return error;
-}
-
-/** mulberry32: a tiny seeded PRNG so property-style tests are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A seeded integer in [min, max]. */

@@ -21,6 +21,7 @@ import {
   users,
 } from '../schema/catalog.js';
 import { stockLevels } from '../schema/stock.js';
+import { seededRandom } from './seeded-random.js';
 
 export const DEMO_USERS = {
   owner: { name: 'Wanjiku Owner', phone: '0700000001', password: 'owner1234', pin: '1111', role: 'owner' },
@@ -67,23 +68,12 @@ export interface SeedOptions {
   fastHashes?: boolean;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FAST = { N: 1024, r: 8, p: 1 } as const;
 
 export function seedDemoStore(ledger: Ledger, options: SeedOptions = {}): DemoStore {
   const total = Math.max(options.products ?? 200, DEMO_FIXED_PRODUCTS.length);
   const now = (options.now ?? new Date()).toISOString();
-  const random = prng(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const hash = (secret: string) => (options.fastHashes ? hashSecret(secret, FAST) : hashSecret(secret));
   const storeId = newId();
   const terminalId = newId();
