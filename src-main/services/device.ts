@@ -8,6 +8,8 @@ import {
   type DeviceView,
 } from '../../src-shared/contract/device.js';
 import { TillError } from '../../src-shared/contract/errors.js';
+import type { PrinterSettings } from '../hardware/escpos/encoder.js';
+import { logoFileSchema } from '../hardware/escpos/logo.js';
 import { newId } from '../../src-shared/domain/ids.js';
 import type { ReadDb } from '../ledger/connection.js';
 import { devices, printJobs } from '../ledger/schema/hardware.js';
@@ -46,6 +48,17 @@ function requirePrinter(db: ReadDb, id: string): StoredDevice {
     });
   }
   return stored;
+}
+
+/** A printer's logo must be a readable PNG when configured (the driver would otherwise print without it). */
+function requireReadableLogo(settings: PrinterSettings): void {
+  if (!settings.logoPath) return;
+  const checked = logoFileSchema(settings.columns).safeParse(settings.logoPath);
+  if (checked.success) return;
+  const messages = checked.error.issues.map((issue) => issue.message);
+  throw new TillError('VALIDATION_FAILED', `The logo cannot be used: ${messages.join('; ')}.`, {
+    fieldErrors: { 'settings.logoPath': messages },
+  });
 }
 
 function requirePendingJob(db: ReadDb, jobId: string): PrintJobRow {
@@ -96,6 +109,7 @@ export const deviceHandlers = handlersFor(deviceMethods)({
           },
         );
       }
+      if (input.kind === 'printer') requireReadableLogo(input.settings);
       if (input.kind === 'drawer' && input.connection.type === 'printer') {
         requirePrinter(ctx.db, input.connection.printerId);
       }

@@ -36,6 +36,10 @@ export const DETECTED_DEVICES_EVENT_ID = 'detected';
 export const PRINTER_CODEPAGES = ['cp858', 'cp437', 'cp850', 'windows1252'] as const;
 export type PrinterCodepage = (typeof PRINTER_CODEPAGES)[number];
 
+/** How the logo's greys become printer dots (the encoder's algorithms). */
+export const LOGO_DITHERS = ['threshold', 'atkinson', 'floydsteinberg', 'bayer'] as const;
+export type LogoDither = (typeof LOGO_DITHERS)[number];
+
 const pathSchema = z.string().trim().min(1, 'give the device path').max(255);
 
 export const serialConnectionSchema = z.strictObject({
@@ -86,6 +90,14 @@ export const printerSettingsSchema = z.strictObject({
   receipts: z.boolean().default(true),
   barcode: z.boolean().default(true),
   qr: z.boolean().default(true),
+  /**
+   * A PNG on the till's machine printed at the top of sale and refund receipts and the test page, scaled
+   * down to fit the paper (384 dots on 58 mm, 576 on 80 mm) and at most 240 dots tall. device.configure
+   * refuses a file that is missing or not a readable PNG; it is decoded once per configuration.
+   */
+  logoPath: z.string().trim().min(1, 'give the path of a PNG file').max(1024).optional(),
+  /** How the logo's greys become dots (default atkinson; threshold for crisp black-and-white art). */
+  logoDither: z.enum(LOGO_DITHERS).optional(),
 });
 
 export const drawerSettingsSchema = z.strictObject({
@@ -159,7 +171,7 @@ export type SerialConnection = z.output<typeof serialConnectionSchema>;
 /** A configured device with its live status. */
 export type DeviceView = DeviceConfig & {
   status: DeviceStatus;
-  /** Why, in words ("connection refused", "paper out"); null when online. */
+  /** Why, in words ("connection refused", "paper out"); null when online, unless its logo cannot be printed. */
   detail: string | null;
   statusAt: string | null;
   createdAt: string;

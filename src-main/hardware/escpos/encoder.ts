@@ -36,9 +36,16 @@ export class Sheet {
   readonly width: number;
   #scale = 1;
   readonly #table: Map<number, number>;
+  readonly #logo: Uint8Array | null;
 
-  constructor(settings: Pick<PrinterSettings, 'columns' | 'codepage'>) {
+  /**
+   * `logo`: the printer's logo as raster image bytes (encoded once per configuration, see logo.ts),
+   * printed first. It is spliced in after the set-up bytes when the sheet is finished: handing ~7 KB to
+   * the encoder would cost more than the rest of the receipt.
+   */
+  constructor(settings: Pick<PrinterSettings, 'columns' | 'codepage'>, logo: Uint8Array | null = null) {
     this.width = settings.columns;
+    this.#logo = logo;
     this.#table = tableOf(settings.codepage);
     this.encoder = new ReceiptPrinterEncoder({
       language: 'esc-pos',
@@ -111,7 +118,15 @@ export class Sheet {
   finish(cut: PrinterSettings['cut']): Uint8Array {
     if (cut === 'none') this.newline(4);
     else this.encoder.cut(cut);
-    return this.encoder.encode();
+    const bytes = this.encoder.encode();
+    if (!this.#logo) return bytes;
+    // ESC @ then ESC t n open every sheet; the logo goes right after them.
+    const head = bytes[0] === 0x1b && bytes[1] === 0x40 && bytes[2] === 0x1b && bytes[3] === 0x74 ? 5 : 0;
+    const out = new Uint8Array(bytes.length + this.#logo.length);
+    out.set(bytes.subarray(0, head));
+    out.set(this.#logo, head);
+    out.set(bytes.subarray(head), head + this.#logo.length);
+    return out;
   }
 }
 

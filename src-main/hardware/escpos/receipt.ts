@@ -1,6 +1,7 @@
-// Sale and refund receipts from the ReceiptModel (the same model the screen preview shows): store header,
-// COPY/VOID/REFUND banners, lines with quantities, overrides and discounts, totals, tax by class, each
-// tender, change, client, footer, the receipt number as a CODE128 barcode and the verification QR.
+// Sale and refund receipts from the ReceiptModel (the same model the screen preview shows): the printer's
+// logo when it has one, store header, COPY/VOID/REFUND banners, lines with quantities, overrides and
+// discounts, totals, tax by class, each tender, change, client, footer, the receipt number as a CODE128
+// barcode and the verification QR.
 import type { ReceiptLine, ReceiptModel } from '../../../src-shared/contract/receipt.js';
 import { banner, Sheet, storeHeader, type PrinterSettings } from './encoder.js';
 import { columnsRow, money, receiptTime, rule, twoColumns, wrap } from './layout.js';
@@ -28,10 +29,15 @@ function taxTable(enc: Sheet, model: ReceiptModel, width: number): void {
   }
 }
 
-export function renderReceipt(model: ReceiptModel, settings: PrinterSettings): Uint8Array {
+/** `logo`: the printer's logo as raster image bytes (printed first), or null. */
+export function renderReceipt(
+  model: ReceiptModel,
+  settings: PrinterSettings,
+  logo: Uint8Array | null = null,
+): Uint8Array {
   const width = settings.columns;
   const d = model.minorDigits;
-  const enc = new Sheet(settings);
+  const enc = new Sheet(settings, logo);
   storeHeader(enc, model.store);
   enc.newline();
   if (model.copy) banner(enc, '*** COPY ***');

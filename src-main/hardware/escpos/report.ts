@@ -128,9 +128,14 @@ export function renderSessionClose(
   return enc.finish(settings.cut);
 }
 
-export function renderTestPage(printerName: string, at: string, settings: PrinterSettings): Uint8Array {
+export function renderTestPage(
+  printerName: string,
+  at: string,
+  settings: PrinterSettings,
+  logo: Uint8Array | null = null,
+): Uint8Array {
   const width = settings.columns;
-  const enc = new Sheet(settings);
+  const enc = new Sheet(settings, logo);
   banner(enc, 'TEST PAGE');
   enc.line(`Printer: ${printerName}`);
   enc.line(`Time: ${receiptTime(at)}`);

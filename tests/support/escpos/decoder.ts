@@ -48,6 +48,8 @@ export interface Printout {
   pulses: DecodedPulse[];
   barcodes: DecodedBarcode[];
   qrCodes: string[];
+  /** Raster and column images in dots (a receipt logo is one GS v 0 raster image), in print order. */
+  images: { width: number; height: number }[];
   /** The documents between cuts, each as its lines (a trailing part with no cut is included when non-empty). */
   documents: string[][];
   codepages: Codepage[];
@@ -220,7 +222,12 @@ export function decodeEscPos(input: Uint8Array): Printout {
           break;
         }
         case 0x76: {
-          // GS v 0 m xL xH yL yH data
+          // GS v 0 m xL xH yL yH d1…dk: raster bit image, xL+xH·256 bytes (8 dots each) by yL+yH·256 dots
+          if (byte(i + 2) !== 0x30 && byte(i + 2) !== 0) {
+            unknown.push({ offset: i, byte: f });
+            i += 2;
+            break;
+          }
           const width = byte(i + 4) + byte(i + 5) * 256;
           const height = byte(i + 6) + byte(i + 7) * 256;
           flushPartial();
@@ -284,6 +291,7 @@ export function decodeEscPos(input: Uint8Array): Printout {
     pulses: events.flatMap((e) => (e.kind === 'pulse' ? [e.pulse] : [])),
     barcodes: events.flatMap((e) => (e.kind === 'barcode' ? [e.barcode] : [])),
     qrCodes: events.flatMap((e) => (e.kind === 'qr' ? [e.data] : [])),
+    images: events.flatMap((e) => (e.kind === 'image' ? [{ width: e.width, height: e.height }] : [])),
     documents,
     codepages,
     unknown,
