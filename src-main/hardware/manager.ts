@@ -54,6 +54,8 @@ export function startHardware(runtime: TillRuntime, options: HardwareOptions = {
     () => runtime.clock.now(),
   );
   const running = new Map<string, Running>();
+  /** Devices whose old driver is still stopping: the new one starts after it (a printer's last job prints once). */
+  const stopping = new Map<string, Promise<void>>();
   const printers = new Map<string, PrinterDriver>();
   const drawers = new Map<string, DrawerDriver>();
   const displays = new Map<string, DisplayDriver>();
@@ -149,7 +151,13 @@ export function startHardware(runtime: TillRuntime, options: HardwareOptions = {
       if (!config || JSON.stringify(config) !== r.key) {
         running.delete(id);
         board.forget(id);
-        void r.stop();
+        stopping.set(
+          id,
+          r.stop().finally(() => {
+            stopping.delete(id);
+            if (!stopped) reload();
+          }),
+        );
       }
     }
     // Printers first: drawers look their printer up when they kick.
@@ -157,7 +165,7 @@ export function startHardware(runtime: TillRuntime, options: HardwareOptions = {
       (a, b) => Number(b.kind === 'printer') - Number(a.kind === 'printer'),
     );
     for (const config of order) {
-      if (running.has(config.id)) continue;
+      if (running.has(config.id) || stopping.has(config.id)) continue;
       running.set(config.id, { key: JSON.stringify(config), stop: start(config) });
     }
     const needsEvents = drawers.size > 0 || displays.size > 0;
@@ -213,7 +221,7 @@ export function startHardware(runtime: TillRuntime, options: HardwareOptions = {
       unsubscribe = null;
       const all = [...running.values()];
       running.clear();
-      await Promise.all(all.map((r) => r.stop()));
+      await Promise.all([...all.map((r) => r.stop()), ...stopping.values()]);
     },
   };
 }

@@ -1,18 +1,24 @@
 // One configured printer: its transport, its status, and the worker that drains its print queue in
 // order. A job is marked printed only after its last byte was written; when the printer is offline or
 // out of paper the job stays pending and the worker retries with capped backoff until it prints.
+// The printer's logo is read and encoded once per configuration, at the first job; a logo that cannot be
+// read is left off (the job prints without it) and the reason stays in the printer's status detail.
 import type { PrinterConfig } from '../../src-shared/contract/device.js';
 import type { Ledger } from '../ledger/connection.js';
 import { markAttemptFailed, markPrinted, nextPendingJob } from '../services/device-print-queue.js';
 import { Backoff, unrefTimeout, type BackoffOptions } from './backoff.js';
 import type { PrinterStatusReply } from './escpos/commands.js';
 import { encodePayload } from './escpos/document.js';
+import { loadPrinterLogo, type PrinterLogo } from './escpos/logo.js';
 import type { PrintPayload } from './escpos/print-payload.js';
 import type { StatusBoard } from './device-status.js';
 import { queryStatus, type PrinterTransport } from './transport/printer-transport.js';
 import { SerialPrinterTransport } from './transport/serial-printer.js';
 import { TcpPrinterTransport } from './transport/tcp-printer.js';
 import { UsbLpPrinterTransport } from './transport/usblp-printer.js';
+
+/** How long stop() waits for the job being written to finish. */
+const STOP_GRACE_MS = 5_000;
 
 class PrinterNotReady extends Error {}
 
@@ -50,9 +56,12 @@ export class PrinterDriver {
   readonly #transport: PrinterTransport;
   readonly #backoff: Backoff;
   #draining = false;
+  /** The drain in progress (stop() lets its current job finish, so the job is never printed twice). */
+  #drainDone: Promise<void> = Promise.resolve();
   #again = false;
   #retry: NodeJS.Timeout | null = null;
   #stopped = false;
+  #logo: PrinterLogo | null = null;
   /** The last DLE EOT answer (null when the printer never answers status). */
   lastReply: PrinterStatusReply | null = null;
 
@@ -68,6 +77,17 @@ export class PrinterDriver {
     return this.config.id;
   }
 
+  /** The logo, loaded at the first job and kept for this configuration. */
+  #printerLogo(): PrinterLogo {
+    this.#logo ??= loadPrinterLogo(this.config.settings);
+    return this.#logo;
+  }
+
+  /** The status detail while online: a logo problem, if any. */
+  #onlineDetail(): string | null {
+    return this.#logo?.problem ?? null;
+  }
+
   /** Starts draining (no-op while a drain runs: it picks the new job up). */
   wake(): void {
     if (this.#stopped) return;
@@ -79,7 +99,7 @@ export class PrinterDriver {
       this.#again = true;
       return;
     }
-    void this.#drain();
+    this.#drainDone = this.#drain();
   }
 
   /** Set by wake() while a drain runs (read through a method: it changes across awaits). */
@@ -106,7 +126,7 @@ export class PrinterDriver {
 
   async #print(jobId: string, payload: PrintPayload): Promise<boolean> {
     try {
-      const bytes = encodePayload(payload, this.config.settings);
+      const bytes = encodePayload(payload, this.config.settings, this.#printerLogo().bytes);
       await this.#transport.session(async (s) => {
         await this.#checkReady(s);
         await s.write(bytes);
@@ -127,7 +147,7 @@ export class PrinterDriver {
       markPrinted(db, jobId, this.deps.now().toISOString());
     });
     this.#backoff.reset();
-    if (!this.lastReply) this.deps.board.set(this.id, 'online');
+    if (!this.lastReply) this.deps.board.set(this.id, 'online', this.#onlineDetail());
     this.deps.onPrinted?.(jobId);
     return true;
   }
@@ -152,7 +172,7 @@ export class PrinterDriver {
     this.deps.board.set(
       this.id,
       reply.paperLow ? 'paper_low' : 'online',
-      reply.paperLow ? 'Paper is low.' : null,
+      reply.paperLow ? 'Paper is low.' : this.#onlineDetail(),
     );
   }
 
@@ -183,10 +203,22 @@ export class PrinterDriver {
     }
   }
 
+  /**
+   * Stops taking jobs. A job being written is allowed to finish and be marked printed first (bounded by
+   * `STOP_GRACE_MS`), so a driver replaced by a new configuration never leaves its last job to be printed again.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#retry) clearTimeout(this.#retry);
     this.#retry = null;
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      this.#drainDone,
+      new Promise<void>((resolve) => {
+        grace = setTimeout(resolve, STOP_GRACE_MS);
+      }),
+    ]);
+    clearTimeout(grace);
     await this.#transport.close();
   }
 }
