@@ -5,6 +5,7 @@ import { homedir, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { userDataDir } from '../src-shared/platform/user-data-dir.js';
 
 const DURATION = /^(\d+)\s*(ms|s|m|h|d)$/;
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -96,15 +97,7 @@ export interface ServerConfig {
 export function serverDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env.ASIRIA_SERVER_DATA_DIR?.trim();
   if (explicit) return explicit;
-  const name = 'AsiriaPOS-server';
-  switch (platform()) {
-    case 'win32':
-      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), name);
-    case 'darwin':
-      return join(homedir(), 'Library', 'Application Support', name);
-    default:
-      return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), name);
-  }
+  return userDataDir({ platform: platform(), home: homedir(), env }, 'AsiriaPOS-server');
 }
 
 /** The development JWT secret kept in the data folder (mode 0600), created on first use. */

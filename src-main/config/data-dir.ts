@@ -1,6 +1,7 @@
 // Where the till keeps its ledger and device settings.
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
+import { userDataDir } from '../../src-shared/platform/user-data-dir.js';
 
 export const APP_DIR_NAME = 'AsiriaPOS';
 
@@ -8,14 +9,7 @@ export const APP_DIR_NAME = 'AsiriaPOS';
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env.ASIRIA_DATA_DIR?.trim();
   if (explicit) return explicit;
-  switch (platform()) {
-    case 'win32':
-      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_DIR_NAME);
-    case 'darwin':
-      return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME);
-    default:
-      return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), APP_DIR_NAME);
-  }
+  return userDataDir({ platform: platform(), home: homedir(), env }, APP_DIR_NAME);
 }
 
 export function ledgerPath(dataDir: string): string {
