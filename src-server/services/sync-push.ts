@@ -18,6 +18,7 @@ import { syncCursors, syncEvents, syncQuarantine } from '../db/schema/sync.js';
 import { withTransaction, type Tx } from '../db/transaction.js';
 import { ApiError } from '../http/errors.js';
 import { applyPlan } from './sync-apply.js';
+import { flushChanges, storeHeadVersion } from './sync-changes.js';
 import { planEvents, type PushingTerminal } from './sync-plan.js';
 
 type Mode = 'batch' | 'event-by-event';
@@ -212,8 +213,11 @@ async function pushOnce(
       .set({ ackedThroughSeq, lastPushAt: now })
       .where(and(eq(syncCursors.terminalId, terminal.id), eq(syncCursors.epoch, request.epoch)));
     await tx.update(terminals).set({ lastSeenAt: now }).where(eq(terminals.id, terminal.id));
+    const flushed = await flushChanges(tx);
+    const storeVersion = flushed.get(terminal.storeId) ?? (await storeHeadVersion(tx, terminal.storeId));
     return {
       ackedThroughSeq,
+      storeVersion,
       results: processed.flatMap((e) => decided.get(e.seq) ?? []),
       serverTime: now.toISOString(),
     };

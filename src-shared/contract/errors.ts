@@ -26,6 +26,12 @@ export const TILL_ERROR_CODES = [
   'CLIENT_REQUIRED',
   'CREDIT_LIMIT_EXCEEDED',
   'TILL_NOT_PROVISIONED',
+  /** sync.register: the cloud cannot be reached at that address. */
+  'CLOUD_UNREACHABLE',
+  /** sync.register: the cloud refused (wrong owner credentials, unknown store, not allowed); message says why. */
+  'CLOUD_REJECTED',
+  /** sync.register: this ledger holds documents of another store; use a new data folder for that store. */
+  'LEDGER_HAS_OTHER_STORE',
   'INTERNAL',
 ] as const;
 export type TillErrorCode = (typeof TILL_ERROR_CODES)[number];

@@ -1,4 +1,6 @@
 // Events the till core pushes to its screen (hosts forward them: IPC, SSE).
+import type { SyncStatus } from './till-sync.js';
+
 export interface TillEventMap {
   /** The open sale changed (or was completed/held: `sale` is then the final state). */
   'sale.updated': { saleId: string; status: 'open' | 'held' | 'completed' | 'voided' | 'cancelled' };
@@ -12,7 +14,7 @@ export interface TillEventMap {
     reorderLevelMilli: number;
     kind: 'low' | 'out' | 'oversold';
   };
-  'sync.changed': { online: boolean; queueDepth: number };
+  'sync.changed': SyncStatus;
   'device.status': { deviceId: string; status: string };
   /** Open the cash drawer now (published after the command that needs it commits); the drawer driver subscribes. */
   'drawer.kick': { cause: 'no_sale' | 'cash_movement' | 'refund' | 'sale'; documentId: string; at: string };

@@ -409,36 +409,144 @@ export const pushResponseSchema = z.object({
   /** The highest seq the cloud holds with every lower seq of this (terminal, epoch) held too. */
   ackedThroughSeq: z.number().int().min(0),
   results: z.array(pushResultSchema),
+  /**
+   * A version of the store's change log whose stock levels include the stock movements of every event
+   * acknowledged here (applied now or earlier). The till counts those movements on top of its pulled
+   * levels until its pull cursor reaches this version, then lets the pulled levels carry them.
+   */
+  storeVersion: z.number().int().min(0),
   serverTime: instant,
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
-// Pull: GET /api/sync/pull/?cursor=N&limit=M (declared now, served by a later part of the sync issue)
+// Pull: GET /api/sync/pull/?protocol=P&cursor=N&limit=M (device credential)
+//
+// The cloud keeps, per store, one change-log row per entity it shows that store: (entity, id) → the version
+// of its last change and whether it is an upsert or a delete. Versions come from a per-store counter row locked
+// in the same MySQL transaction as the change, so they become visible in order; one transaction that changes
+// k entities takes k consecutive versions. A page is read in one consistent snapshot: the changes with
+// version > cursor in version order, each with the entity's data as of that snapshot, in the till's shape.
 
 export const PULL_ENTITIES = [
+  /** A product with its price and all its barcodes (an upsert replaces the till's barcodes of it). */
   'product',
-  'barcode',
-  'price',
   'category',
   'unit',
+  /** id = the tax class code. */
   'tax_class',
+  /** The users who may log in at this store's tills (owners, and members of the store), with hashes. */
   'user',
   'client',
+  /** id = the product id; the store's level in the cloud as of this version. */
   'stock_level',
+  /** A stock adjustment of this store (requested at a till or in the cloud) and its decision. */
   'approval',
+  /** id = the store id: name, currency, rounding, receipt header/footer. */
   'store_settings',
 ] as const;
 export type PullEntity = (typeof PULL_ENTITIES)[number];
+
+const flag = z.boolean();
+const optionalText = z.string().nullable();
+
+/** The data of each pulled entity, exactly the columns the till's ledger keeps (src-main/ledger/schema). */
+export const PULL_ENTITY_DATA = {
+  product: z.object({
+    id,
+    sku: z.string().min(1).max(64),
+    name: z.string().min(1).max(200),
+    categoryId: id.nullable(),
+    unitId: id.nullable(),
+    price: minor.min(0),
+    cost: minor.min(0),
+    taxClass,
+    reorderLevel: z.number().int().min(0),
+    trackStock: flag,
+    isActive: flag,
+    soldByWeight: flag,
+    plu: z.string().max(10).nullable(),
+    barcodes: z.array(z.string().min(1).max(64)),
+    updatedAt: instant,
+  }),
+  category: z.object({ id, name: z.string().min(1), parentId: id.nullable(), updatedAt: instant }),
+  unit: z.object({
+    id,
+    name: z.string().min(1),
+    symbol: z.string().min(1),
+    allowsFraction: flag,
+    updatedAt: instant,
+  }),
+  tax_class: z.object({
+    code: taxClass,
+    band,
+    rateBp: z.number().int().min(0).max(10000),
+    label: z.string().min(1),
+  }),
+  user: z.object({
+    id,
+    /** The store this user belongs to; null for an owner (every store). */
+    storeId: id.nullable(),
+    name: z.string().min(1),
+    phone: z.string().min(1),
+    role: z.enum(['owner', 'manager', 'employee']),
+    /** scrypt hash (src-shared/contract/secret-hash.ts): the till verifies offline logins with it. */
+    passwordHash: z.string().min(1),
+    pinHash: z.string().min(1).nullable(),
+    isActive: flag,
+    updatedAt: instant,
+  }),
+  client: z.object({
+    id,
+    name: z.string().min(1),
+    phone: optionalText,
+    email: optionalText,
+    kraPin: optionalText,
+    creditLimit: minor.min(0),
+    /** What the client owes in the cloud as of this version. */
+    creditBalance: minor,
+    updatedAt: instant,
+  }),
+  stock_level: z.object({ productId: id, qtyMilli: z.number().int(), updatedAt: instant }),
+  approval: z.object({
+    id,
+    productId: id,
+    qtyDeltaMilli: z.number().int(),
+    reason: z.string(),
+    note: optionalText,
+    status: z.enum(['pending', 'approved', 'rejected']),
+    requestedBy: id,
+    requestedAt: instant,
+    decidedBy: id.nullable(),
+    decidedAt: instant.nullable(),
+    decisionNote: optionalText,
+    movementId: id.nullable(),
+  }),
+  store_settings: z.object({
+    id,
+    name: z.string().min(1),
+    currency: z.string().length(3),
+    pricesIncludeTax: flag,
+    cashRoundingStep: z.number().int().min(0),
+    address: optionalText,
+    phone: optionalText,
+    kraPin: optionalText,
+    receiptFooter: optionalText,
+    updatedAt: instant,
+  }),
+} as const satisfies Record<PullEntity, z.ZodType>;
+export type PullEntityData<K extends PullEntity> = z.infer<(typeof PULL_ENTITY_DATA)[K]>;
 
 export const pullQuerySchema = z.object({
   protocol: z.coerce.number().int().min(1),
   cursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
+export type PullQuery = z.infer<typeof pullQuerySchema>;
 
+/** One change as sent; `data` is checked by the till against PULL_ENTITY_DATA[entity] before applying. */
 export const pullChangeSchema = z.object({
-  /** The store's change-log version (allocated from a counter row locked in the change's transaction). */
+  /** The store's change-log version of this change (unique within the store). */
   version: z.number().int().min(1),
   entity: z.enum(PULL_ENTITIES),
   op: z.enum(['upsert', 'delete']),
@@ -449,10 +557,15 @@ export const pullChangeSchema = z.object({
 export type PullChange = z.infer<typeof pullChangeSchema>;
 
 export const pullPageSchema = z.object({
+  /** In increasing version order. */
   changes: z.array(pullChangeSchema),
   /** Pass as `cursor` next time; advance the till's cursor only after the page is committed. */
   nextCursor: z.number().int().min(0),
+  /** More changes wait after nextCursor: ask again at once. */
   hasMore: z.boolean(),
+  /** The store's latest version when this page was read (for progress: nextCursor / headVersion). */
+  headVersion: z.number().int().min(0),
+  serverTime: instant,
 });
 export type PullPage = z.infer<typeof pullPageSchema>;
 

@@ -11,6 +11,7 @@ import { reportMethods } from './report.js';
 import { saleMethods } from './sale.js';
 import { sessionMethods } from './session.js';
 import { stockMethods } from './stock.js';
+import { syncMethods } from './till-sync.js';
 
 export const tillMethods = joinMethodTables(
   authMethods,
@@ -23,6 +24,7 @@ export const tillMethods = joinMethodTables(
   auditMethods,
   drawerMethods,
   deviceMethods,
+  syncMethods,
 );
 
 export type TillMethods = typeof tillMethods;
