@@ -6,6 +6,7 @@ import { writeAudit } from '../db/audit.js';
 import { users } from '../db/schema/users.js';
 import { withTransaction } from '../db/transaction.js';
 import { phoneNumberField } from '../http/fields.js';
+import { noteChanges } from '../services/sync-changes.js';
 import { hashSecret } from './passwords.js';
 
 const inputSchema = z.object({
@@ -29,6 +30,7 @@ export async function createOwner(db: Db, input: z.input<typeof inputSchema>): P
       .values({ phoneNumber: phone, name, role: 'owner', passwordHash })
       .$returningId();
     if (!row) throw new Error('insert returned no id');
+    noteChanges(tx, 'all', 'user', [row.id]);
     await writeAudit(
       tx,
       { userId: null },

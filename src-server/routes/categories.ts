@@ -84,6 +84,7 @@ export const categoriesRoutes: RouteModule = (app, ctx) => {
   registerCrud(app, ctx, {
     url: '/api/categories/',
     modelName: 'category',
+    pulled: 'category',
     noun: 'category',
     plural: 'categories',
     table: categories,

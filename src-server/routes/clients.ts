@@ -78,6 +78,7 @@ export const clientsRoutes: RouteModule = (app, ctx) => {
   registerCrud(app, ctx, {
     url: '/api/clients/',
     modelName: 'client',
+    pulled: 'client',
     noun: 'client',
     plural: 'clients',
     table: clients,

@@ -33,6 +33,7 @@ import {
 } from '../services/catalog-products.js';
 import { productPageSource } from '../services/catalog-search.js';
 import { bumpCatalogVersion } from '../services/catalog-version.js';
+import { noteChanges } from '../services/sync-changes.js';
 
 const productFields = {
   name: z.string().trim().min(1).max(200),
@@ -199,6 +200,7 @@ export const productsRoutes: RouteModule = (app, ctx) => {
           { action: 'create', modelName: 'product', objectId: inserted.id, after },
         );
         await bumpCatalogVersion(tx);
+        noteChanges(tx, 'all', 'product', [inserted.id]);
         return after;
       }).catch(rethrowDuplicate);
       return reply.code(201).send(created);
@@ -231,6 +233,7 @@ export const productsRoutes: RouteModule = (app, ctx) => {
         },
       );
       await bumpCatalogVersion(tx);
+      noteChanges(tx, 'all', 'product', [current.id]);
       return after;
     }).catch(rethrowDuplicate);
   };
@@ -282,6 +285,7 @@ export const productsRoutes: RouteModule = (app, ctx) => {
           { action: 'delete', modelName: 'product', objectId: current.id, before },
         );
         await bumpCatalogVersion(tx);
+        noteChanges(tx, 'all', 'product', [current.id], 'delete');
       }).catch(rethrowInUse(IN_USE));
       return reply.code(204).send();
     },

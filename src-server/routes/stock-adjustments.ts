@@ -26,6 +26,7 @@ import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser } from '../http/permissions.js';
 import type { AppContext, RouteModule } from '../http/types.js';
 import { applyStockMovements } from '../services/stock.js';
+import { noteChanges } from '../services/sync-changes.js';
 
 const adjustmentOut = z.object({
   id: z.uuid(),
@@ -134,6 +135,7 @@ export const stockAdjustmentsRoutes: RouteModule = (app, ctx) => {
         .update(stockAdjustments)
         .set({ status: decision, decidedBy: actor.userId, decidedAt: now, movementId, updatedAt: now })
         .where(eq(stockAdjustments.id, current.id));
+      noteChanges(tx, [current.storeId], 'approval', [current.id]);
       const after = toApiAdjustment(await visibleAdjustment(tx, storeIds, current.id));
       await writeAudit(tx, actor, {
         action: decision === 'approved' ? 'approve' : 'reject',
@@ -215,6 +217,7 @@ export const stockAdjustmentsRoutes: RouteModule = (app, ctx) => {
           })
           .$returningId();
         if (!row) throw new Error('insert returned no id');
+        noteChanges(tx, [body.store], 'approval', [row.id]);
         const after = toApiAdjustment(await visibleAdjustment(tx, [body.store], row.id));
         await writeAudit(tx, actor, {
           action: 'create',

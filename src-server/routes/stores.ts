@@ -23,6 +23,7 @@ import {
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser } from '../http/permissions.js';
 import type { AppContext, RouteModule } from '../http/types.js';
+import { noteChanges } from '../services/sync-changes.js';
 
 export const storeOut = z.object({
   id: z.uuid(),
@@ -224,6 +225,7 @@ export const storesRoutes: RouteModule = (app, ctx) => {
         .update(stores)
         .set({ ...columnsOf(body), updatedAt: new Date() })
         .where(eq(stores.id, current.id));
+      noteChanges(tx, [current.id], 'store_settings', [current.id]);
       const [saved] = await tx.select().from(stores).where(eq(stores.id, current.id));
       if (!saved) throw notFound();
       const after = toApiStore(saved);

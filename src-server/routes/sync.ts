@@ -2,10 +2,12 @@
 // device credential (Authorization: Device <terminal id>:<secret>), never a user's token, so its route
 // permission is 'public' for the JWT layer. quarantine/ lists what pushes could not apply, for managers.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   protocolVerdict,
+  pullPageSchema,
+  pullQuerySchema,
   pushRequestSchema,
   pushResponseSchema,
   SYNC_MIN_PROTOCOL_VERSION,
@@ -20,6 +22,7 @@ import { uuidField } from '../http/fields.js';
 import { newestFirst } from '../http/page-sources.js';
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import type { RouteModule } from '../http/types.js';
+import { pullChanges } from '../services/sync-pull.js';
 import { applyPush, quarantineOut, toApiQuarantine } from '../services/sync-push.js';
 
 /** The protocol check comes first, so a till too old (or too new) is told so whatever else changed. */
@@ -45,6 +48,14 @@ function checkProtocol(protocol: number): void {
   }
 }
 
+/**
+ * Sends `body` serialised here: Fastify passes a string with a JSON content type through untouched (no
+ * response schema walk). For large answers whose shape the service guarantees.
+ */
+function sendSerialized(reply: FastifyReply, body: unknown): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
+}
+
 function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
@@ -60,6 +71,8 @@ export const syncRoutes: RouteModule = (app, ctx) => {
     method: 'POST',
     url: '/api/sync/push/',
     config: { permission: 'public' },
+    // A batch of up to SYNC_MAX_BATCH events: 500 sales of 10 lines are ~4 MB of JSON (the app's default is 1 MB).
+    bodyLimit: 16 * 1024 * 1024,
     schema: {
       summary: "Push a batch of the till's outbox events (device credential)",
       description:
@@ -96,6 +109,48 @@ export const syncRoutes: RouteModule = (app, ctx) => {
         throw validationError({ terminalId: ['This is not the terminal of the device credential.'] });
       }
       return applyPush(ctx.db, terminal, parsed.data);
+    },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/sync/pull/',
+    config: { permission: 'public' },
+    schema: {
+      summary: "A page of the store's change log after the till's cursor (device credential)",
+      description:
+        'Authorization: `Device <terminal id>:<device secret>`. Query: `protocol`, `cursor` (the version the ' +
+        'till has applied, 0 at first), `limit` (1–5000, default 1000). Returns the changes with version > ' +
+        'cursor in version order, each with the entity as of one consistent read, in the till’s shape ' +
+        '(products with barcodes, categories, units, tax classes, users of the store with their hashes, ' +
+        'clients, stock levels, approvals, store settings); an entity gone or no longer seen by the store is ' +
+        'a `delete`. Advance the cursor to `nextCursor` after applying the page; ask again at once while ' +
+        '`hasMore`. A store pulled for the first time has its log built first. 426 `PROTOCOL_TOO_OLD`: ' +
+        'update this till; 401 `DEVICE_REVOKED`/`DEVICE_UNAUTHORIZED`.',
+      querystring: pullQuerySchema,
+      response: {
+        200: pullPageSchema,
+        400: z.union([syncErrorSchema, z.record(z.string(), z.array(z.string()))]),
+        401: syncErrorSchema,
+        426: syncErrorSchema,
+      },
+    },
+    // Before the query is validated: a too old/new protocol is told first, then the device is checked.
+    preValidation: async (request) => {
+      const protocol = Number((request.query as { protocol?: unknown } | undefined)?.protocol);
+      if (Number.isInteger(protocol)) checkProtocol(protocol);
+      devices.set(request, await authenticateDevice(request, ctx.db));
+    },
+    handler: async (request, reply) => {
+      checkProtocol(request.query.protocol);
+      const terminal = devices.get(request);
+      if (!terminal) throw new Error('pull without an authenticated device');
+      const page = await pullChanges(ctx.db, terminal.storeId, request.query.cursor, request.query.limit);
+      // Sent as a JSON string: Fastify skips the response serializer for a string with a JSON content type,
+      // so a page of thousands of changes is not walked by zod again (the service builds it in the
+      // schema's shape; tests/server/sync-pull.test.ts checks every page against it). The 200 schema above
+      // stays for the API docs.
+      return sendSerialized(reply, page);
     },
   });
 

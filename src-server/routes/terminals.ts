@@ -1,6 +1,7 @@
 // /api/terminals/: the tills of a store. Members of a store list and read its tills; managers and owners
 // create, change and delete them. A till keeps its store for life (its receipt numbers carry its code).
-// Creating a till registers its device: the answer carries `device_secret` (shown once; only a hash is
+// Creating a till registers its device (and builds its store's sync change log if this is the store's first
+// till, so the till's first pull only reads it): the answer carries `device_secret` (shown once; only a hash is
 // kept) and the `epoch` its sync uses. POST …/{id}/register/ registers the device again (new secret, next
 // epoch: a reinstalled till's seq restarting at 1 is never a duplicate); POST …/{id}/revoke/ stops it at
 // once. The device fields (registered, epoch, revoked, last seen) are read-only through PUT/PATCH.
@@ -28,6 +29,7 @@ import type { AppContext, RouteModule } from '../http/types.js';
 import { containsAll, searchQuery } from '../services/catalog-common.js';
 import { registerCrud } from '../services/catalog-crud.js';
 import { registerDevice, revokeDevice, type DeviceRegistration } from '../services/sync-devices.js';
+import { initializeStoreLog } from '../services/sync-pull.js';
 
 export const terminalOut = z.object({
   id: z.uuid(),
@@ -105,7 +107,7 @@ async function createAndRegister(
   const actor = currentUser(request);
   const body = request.body as TerminalWrite;
   await requireStoreAccess(request, ctx.db, body.store, 'store');
-  return withTransaction(ctx.db, async (tx) => {
+  const registered = await withTransaction(ctx.db, async (tx) => {
     const id = newId();
     await tx.insert(terminals).values({
       id,
@@ -128,6 +130,8 @@ async function createAndRegister(
   }).catch((error: unknown) => {
     throw isDuplicateKey(error, 'terminals_store_code_uq') ? fieldError('code', codeTaken) : error;
   });
+  await initializeStoreLog(ctx.db, body.store);
+  return registered;
 }
 
 /** The terminal `id` if it belongs to one of the caller's stores (else 404). */
@@ -172,6 +176,7 @@ export const terminalsRoutes: RouteModule = (app, ctx) => {
       const registration = await withTransaction(ctx.db, (tx) =>
         registerDevice(tx, id, { userId: actor.id, requestId: request.id }),
       );
+      await initializeStoreLog(ctx.db, registration.terminal.storeId);
       return registeredOf(registration);
     },
   });

@@ -49,6 +49,7 @@ export const unitsRoutes: RouteModule = (app, ctx) => {
   registerCrud(app, ctx, {
     url: '/api/units/',
     modelName: 'unit',
+    pulled: 'unit',
     noun: 'unit',
     plural: 'units',
     table: units,

@@ -15,6 +15,7 @@ import { idParams, phoneNumberField, pinField, queryBool, uuidField } from '../h
 import { pageOf, pageQuery, paginate } from '../http/pagination.js';
 import { currentUser, hasRole } from '../http/permissions.js';
 import type { AppContext, AuthUser, RouteModule } from '../http/types.js';
+import { noteUsers } from '../services/sync-changes.js';
 import {
   findVisibleUser,
   membershipsOf,
@@ -178,6 +179,7 @@ export const usersRoutes: RouteModule = (app, ctx) => {
           .$returningId();
         if (!row) throw new Error('insert returned no id');
         await setMemberships(tx, row.id, body.stores ?? [], storeIds);
+        await noteUsers(tx, [row.id]);
         const [saved] = await tx.select().from(users).where(eq(users.id, row.id));
         if (!saved) throw new Error('created user not found');
         const out = toApiUser(saved, (await membershipsOf(tx, [row.id])).get(row.id) ?? []);
@@ -214,7 +216,8 @@ export const usersRoutes: RouteModule = (app, ctx) => {
     const passwordHash = body.password ? await hashSecret(body.password) : undefined;
     const pinHash = body.pin ? await hashSecret(body.pin) : undefined;
     return withTransaction(ctx.db, async (tx) => {
-      const before = toApiUser(target, (await membershipsOf(tx, [target.id])).get(target.id) ?? []);
+      const storesBefore = (await membershipsOf(tx, [target.id])).get(target.id) ?? [];
+      const before = toApiUser(target, storesBefore);
       if (body.phone_number !== undefined && body.phone_number !== target.phoneNumber) {
         const taken = await tx
           .select({ id: users.id })
@@ -235,6 +238,8 @@ export const usersRoutes: RouteModule = (app, ctx) => {
         })
         .where(eq(users.id, target.id));
       if (body.stores) await setMemberships(tx, target.id, body.stores, storeIds);
+      // The stores that saw the user before see the change too (a delete where they no longer do).
+      await noteUsers(tx, [target.id], target.role === 'owner' ? 'all' : storesBefore);
       const [saved] = await tx.select().from(users).where(eq(users.id, target.id));
       if (!saved) throw notFound();
       const after = toApiUser(saved, (await membershipsOf(tx, [target.id])).get(target.id) ?? []);
@@ -295,6 +300,7 @@ export const usersRoutes: RouteModule = (app, ctx) => {
       const pinHash = await hashSecret(request.body.pin);
       await withTransaction(ctx.db, async (tx) => {
         await tx.update(users).set({ pinHash, updatedAt: new Date() }).where(eq(users.id, target.id));
+        await noteUsers(tx, [target.id]);
         await writeAudit(
           tx,
           { userId: actor.id, requestId: request.id },
@@ -322,6 +328,7 @@ export const usersRoutes: RouteModule = (app, ctx) => {
       if (!canManage(actor, target.role)) throw permissionDenied('You may not change this user.');
       await withTransaction(ctx.db, async (tx) => {
         await tx.update(users).set({ isActive: false, updatedAt: new Date() }).where(eq(users.id, target.id));
+        await noteUsers(tx, [target.id]);
         await writeAudit(
           tx,
           { userId: actor.id, requestId: request.id },

@@ -6,6 +6,7 @@ import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { MySqlColumn, MySqlTable } from 'drizzle-orm/mysql-core';
 import { z } from 'zod';
+import type { PullEntity } from '../../src-shared/contract/sync.js';
 import { writeAudit } from '../db/audit.js';
 import { isDuplicateKey } from '../db/errors.js';
 import { withTransaction, type Tx } from '../db/transaction.js';
@@ -15,6 +16,7 @@ import { paginate, pageOf } from '../http/pagination.js';
 import { currentUser } from '../http/permissions.js';
 import type { ApiApp, AppContext, Permission } from '../http/types.js';
 import { rethrowInUse } from './catalog-common.js';
+import { noteChanges } from './sync-changes.js';
 
 interface PageParams {
   page: number;
@@ -58,6 +60,8 @@ export interface CrudSpec<Row extends { id: string }, Out, Write, Query extends 
   inUse: string;
   read: Permission;
   write: Permission;
+  /** The entity the tills pull for this table (business-wide: every store sees it); none if not pulled. */
+  pulled?: PullEntity;
 }
 
 export function registerCrud<Row extends { id: string }, Out, Write, Query extends PageParams>(
@@ -147,6 +151,7 @@ export function registerCrud<Row extends { id: string }, Out, Write, Query exten
         const id = inserted?.id;
         if (typeof id !== 'string') throw new Error('insert returned no id');
         const row = await reread(tx, id);
+        if (spec.pulled) noteChanges(tx, 'all', spec.pulled, [id]);
         const after = spec.toApi(row);
         await writeAudit(
           tx,
@@ -175,6 +180,7 @@ export function registerCrud<Row extends { id: string }, Out, Write, Query exten
         .set({ ...spec.columns(body), updatedAt: new Date() })
         .where(eq(spec.id, current.id));
       const row = await reread(tx, current.id);
+      if (spec.pulled) noteChanges(tx, 'all', spec.pulled, [current.id]);
       const after = spec.toApi(row);
       await writeAudit(
         tx,
@@ -228,6 +234,7 @@ export function registerCrud<Row extends { id: string }, Out, Write, Query exten
         const current = await find(tx, request, true);
         await spec.beforeDelete?.(tx, current);
         await tx.delete(spec.table).where(eq(spec.id, current.id));
+        if (spec.pulled) noteChanges(tx, 'all', spec.pulled, [current.id], 'delete');
         await writeAudit(
           tx,
           { userId: actor.id, requestId: request.id },

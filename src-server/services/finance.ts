@@ -20,6 +20,7 @@ import type { TENDER_METHODS } from '../db/schema/sales.js';
 import type { Tx } from '../db/transaction.js';
 import { fieldError, invalidPk, notFound } from '../http/errors.js';
 import { holdOpenSession } from './cash-session-hold.js';
+import { noteChanges } from './sync-changes.js';
 
 export type TenderMethod = (typeof TENDER_METHODS)[number];
 
@@ -109,6 +110,7 @@ export async function receiveFromClient(tx: Tx, input: NewClientReceipt) {
   if (!row) throw new Error('insert returned no id');
   const after = client.balance - input.amount;
   await tx.update(clients).set({ balance: after, updatedAt: new Date() }).where(eq(clients.id, client.id));
+  noteChanges(tx, 'all', 'client', [client.id]);
   return { id: row.id, balanceBefore: client.balance, balanceAfter: after };
 }
 

@@ -11,6 +11,7 @@ import { notFound, validationError } from '../http/errors.js';
 import { applyStockMovements } from './stock.js';
 import { paymentsOf, recomputeHeader, type DetailRow, type HeaderRow } from './sales-pricing.js';
 import { headerApi, toApiDetail, type SalesDetailOut, type SalesHeaderOut } from './sales-read.js';
+import { noteChanges } from './sync-changes.js';
 
 export interface ChangeActor extends AuditActor {
   userId: string;
@@ -94,6 +95,7 @@ export async function voidSale(
       .update(clients)
       .set({ balance: sql`${clients.balance} - ${credit}`, updatedAt: new Date() })
       .where(eq(clients.id, header.clientId));
+    noteChanges(tx, 'all', 'client', [header.clientId]);
   }
   const now = new Date();
   await tx

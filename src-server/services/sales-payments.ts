@@ -27,6 +27,7 @@ import {
   type PaymentRow,
 } from './sales-pricing.js';
 import { toApiPayment } from './sales-read.js';
+import { noteChanges } from './sync-changes.js';
 
 export interface TenderInput {
   method: TenderMethod;
@@ -138,6 +139,7 @@ export async function addPayments(
       .update(clients)
       .set({ balance: sql`${clients.balance} + ${creditTaken}`, updatedAt: new Date() })
       .where(eq(clients.id, header.clientId));
+    noteChanges(tx, 'all', 'client', [header.clientId]);
   }
   const settlement = settle(header.total, cashRoundingStep, [...existing, ...rows]);
   const changed = { ...settlementColumns(settlement), updatedAt: new Date() };

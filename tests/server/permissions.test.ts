@@ -9,7 +9,7 @@ import { newId } from '../../src-shared/domain/ids.js';
 import { startTestServer, type SeedRole, type TestServer } from './support/test-server.js';
 
 /** Routes for tills: no user token opens them, whatever the role (a device credential does). */
-const DEVICE_ROUTES = new Set(['POST /api/sync/push/']);
+const DEVICE_ROUTES = new Set(['POST /api/sync/push/', 'GET /api/sync/pull/']);
 
 describe('route × role matrix', () => {
   let t: TestServer;
@@ -36,6 +36,7 @@ describe('route × role matrix', () => {
         'GET /api/sync/quarantine/ manager',
         // Sync pushes authenticate a till's device credential, not a user (see DEVICE_ROUTES below).
         'POST /api/sync/push/ public',
+        'GET /api/sync/pull/ public',
       ]),
     );
     expect(t.routes.every((r) => r.url.startsWith('/api/') && r.url.endsWith('/'))).toBe(true);

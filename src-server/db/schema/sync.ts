@@ -3,6 +3,7 @@
 // REST API had no table for yet (refunds with their lines and payments, cash paid in / out).
 import {
   bigint,
+  boolean,
   index,
   int,
   mysqlTable,
@@ -90,6 +91,47 @@ export const syncQuarantine = mysqlTable(
   (t) => [
     uniqueIndex('sync_quarantine_event_uq').on(t.eventId),
     index('sync_quarantine_store_idx').on(t.storeId, t.createdAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// The per-store change log the tills pull (services/sync-changes.ts, services/sync-pull.ts).
+
+export const SYNC_CHANGE_OPS = ['upsert', 'delete'] as const;
+
+/**
+ * One counter row per store: the store's head version. Every transaction that changes something the store's
+ * tills replicate locks it (SELECT … FOR UPDATE) and takes the next versions from it, so versions become
+ * visible in commit order. `initialized` = the log holds every entity the store sees (backfilled at its
+ * first pull); a row created by a change before that is not initialized yet.
+ */
+export const syncStoreVersions = mysqlTable('sync_store_versions', {
+  storeId: ref('store_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+  initialized: boolean('initialized').notNull().default(false),
+  updatedAt: utc('updated_at')
+    .notNull()
+    .$defaultFn(() => new Date()),
+});
+
+/**
+ * The change log, compacted: one row per (store, entity, id) with the version of its last change. A till
+ * pulls the rows with version > its cursor in version order and gets each entity's data as of the read.
+ */
+export const syncChanges = mysqlTable(
+  'sync_changes',
+  {
+    storeId: ref('store_id').notNull(),
+    entity: varchar('entity', { length: 20 }).notNull(),
+    /** The entity's id (a UUID; a tax class's code). */
+    entityId: varchar('entity_id', { length: 36 }).notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    op: code('op', SYNC_CHANGE_OPS).notNull(),
+    changedAt: utc('changed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'sync_changes_pk', columns: [t.storeId, t.entity, t.entityId] }),
+    uniqueIndex('sync_changes_store_version_uq').on(t.storeId, t.version),
   ],
 );
 
