@@ -1,6 +1,6 @@
 // Writes a planned push batch in the caller's transaction: one multi-row INSERT per table (parents before
-// children), the few per-row UPDATEs (voids, session closes, client credit), then the stock movements
-// through the stock service (levels and alerts), then the audit entries.
+// children; bulk-insert.ts), the few per-row UPDATEs (voids, session closes, client credit), the audit entries,
+// then the stock movements (stock.ts); their levels and alerts are left to the caller (applyStockDeltas).
 import { eq, sql } from 'drizzle-orm';
 import { auditLogs } from '../db/schema/audit.js';
 import { cashSessions } from '../db/schema/cash.js';
@@ -9,29 +9,27 @@ import { salesDetails, salesHeaders, salesPayments } from '../db/schema/sales.js
 import { stockAdjustments } from '../db/schema/stock.js';
 import { cashMovements, refundLines, refundPayments, refunds } from '../db/schema/sync.js';
 import type { Tx } from '../db/transaction.js';
-import { applyStockMovements } from './stock.js';
+import { insertRows } from './bulk-insert.js';
+import { recordStockMovements, type StockLevelDeltas } from './stock.js';
+import { noteChanges } from './sync-changes.js';
 import type { SyncPlan } from './sync-rows.js';
 
-/** Rows per INSERT statement (keeps each statement well under max_allowed_packet). */
-const CHUNK = 500;
-
-async function insertAll<Row>(
-  rows: readonly Row[],
-  insert: (chunk: Row[]) => Promise<unknown>,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
-
-export async function applyPlan(tx: Tx, plan: SyncPlan): Promise<void> {
-  await insertAll(plan.sessions, (rows) => tx.insert(cashSessions).values(rows));
-  await insertAll(plan.headers, (rows) => tx.insert(salesHeaders).values(rows));
-  await insertAll(plan.details, (rows) => tx.insert(salesDetails).values(rows));
-  await insertAll(plan.payments, (rows) => tx.insert(salesPayments).values(rows));
-  await insertAll(plan.refunds, (rows) => tx.insert(refunds).values(rows));
-  await insertAll(plan.refundLines, (rows) => tx.insert(refundLines).values(rows));
-  await insertAll(plan.refundPayments, (rows) => tx.insert(refundPayments).values(rows));
-  await insertAll(plan.cashMovements, (rows) => tx.insert(cashMovements).values(rows));
-  await insertAll(plan.adjustments, (rows) => tx.insert(stockAdjustments).values(rows));
+/**
+ * Writes everything of the plan but the stock levels; returns the level changes for applyStockDeltas, which
+ * the caller runs as late as it can in the transaction (level rows are shared by every till of a store).
+ */
+export async function applyPlan(tx: Tx, plan: SyncPlan): Promise<StockLevelDeltas> {
+  await insertRows(tx, cashSessions, plan.sessions);
+  await insertRows(tx, salesHeaders, plan.headers);
+  await insertRows(tx, salesDetails, plan.details);
+  await insertRows(tx, salesPayments, plan.payments);
+  await insertRows(tx, refunds, plan.refunds);
+  await insertRows(tx, refundLines, plan.refundLines);
+  await insertRows(tx, refundPayments, plan.refundPayments);
+  await insertRows(tx, cashMovements, plan.cashMovements);
+  await insertRows(tx, stockAdjustments, plan.adjustments);
+  // An adjustment approved at a till is an 'approval' every till of its store shows.
+  for (const [storeId, ids] of groupByStore(plan.adjustments)) noteChanges(tx, [storeId], 'approval', ids);
 
   for (const v of plan.voids) {
     await tx
@@ -61,12 +59,34 @@ export async function applyPlan(tx: Tx, plan: SyncPlan): Promise<void> {
       .where(eq(cashSessions.id, c.sessionId));
   }
   // Sorted, so concurrent pushes lock client rows in the same order.
-  for (const [clientId, delta] of [...plan.credit].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const credit = [...plan.credit]
+    .filter(([, delta]) => delta !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [clientId, delta] of credit) {
     await tx
       .update(clients)
       .set({ balance: sql`${clients.balance} + ${delta}`, updatedAt: new Date() })
       .where(eq(clients.id, clientId));
   }
-  await applyStockMovements(tx, plan.movements);
-  await insertAll(plan.audits, (rows) => tx.insert(auditLogs).values(rows));
+  // Clients are business-wide: every store's tills see the new balance.
+  if (credit.length > 0)
+    noteChanges(
+      tx,
+      'all',
+      'client',
+      credit.map(([clientId]) => clientId),
+    );
+  await insertRows(tx, auditLogs, plan.audits);
+  return recordStockMovements(tx, plan.movements);
+}
+
+function groupByStore(rows: readonly { id?: string; storeId: string }[]): Map<string, string[]> {
+  const byStore = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.id === undefined) continue;
+    const ids = byStore.get(row.storeId) ?? [];
+    ids.push(row.id);
+    byStore.set(row.storeId, ids);
+  }
+  return byStore;
 }

@@ -2,7 +2,7 @@
 // and its references (store, terminal, users, products, sessions, sales) against the database — looked up
 // for the whole batch at once — and turned into the rows it writes. An event that cannot be applied gets a
 // reason instead (it is quarantined). Nothing is written here: sync-apply.ts writes the plan.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sum } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   isSyncEventType,
@@ -13,11 +13,17 @@ import {
 import { cashSessions } from '../db/schema/cash.js';
 import { products } from '../db/schema/catalog.js';
 import { clients } from '../db/schema/parties.js';
-import { salesDetails, salesHeaders } from '../db/schema/sales.js';
+import { salesDetails, salesHeaders, salesPayments } from '../db/schema/sales.js';
 import { refunds } from '../db/schema/sync.js';
 import { users } from '../db/schema/users.js';
 import type { Tx } from '../db/transaction.js';
-import { emptyPlan, rowsOf, type ParsedEvent as Parsed, type SyncPlan } from './sync-rows.js';
+import {
+  emptyPlan,
+  rowsOf,
+  type ParsedEvent as Parsed,
+  type SaleCredit,
+  type SyncPlan,
+} from './sync-rows.js';
 
 export interface PushingTerminal {
   id: string;
@@ -31,11 +37,17 @@ interface Known {
   clients: Set<string>;
   /** session id → store id */
   sessions: Map<string, string>;
-  /** sale id → its store, status and line ids */
-  sales: Map<string, { storeId: string; status: 'completed' | 'voided'; lines: Set<string> }>;
+  /** sale id → its store, status, line ids, client and the CREDIT it put on the client's account */
+  sales: Map<string, KnownSale>;
   receipts: Set<string>;
   refundNumbers: Set<string>;
   refunds: Set<string>;
+}
+
+interface KnownSale extends SaleCredit {
+  storeId: string;
+  status: 'completed' | 'voided';
+  lines: Set<string>;
 }
 
 export interface PlannedBatch {
@@ -128,48 +140,70 @@ async function lookUp(tx: Tx, storeId: string, parsed: readonly Parsed[]): Promi
   const refs = referencesOf(parsed);
   const idsIn = async <T>(values: Set<string>, query: (list: string[]) => Promise<T[]>) =>
     values.size === 0 ? [] : query(ids(values));
-  const [productRows, userRows, clientRows, sessionRows, saleRows, receiptRows, refundRows, numberRows] =
-    await Promise.all([
-      idsIn(refs.products, (l) =>
-        tx.select({ id: products.id }).from(products).where(inArray(products.id, l)),
-      ),
-      idsIn(refs.users, (l) => tx.select({ id: users.id }).from(users).where(inArray(users.id, l))),
-      idsIn(refs.clients, (l) => tx.select({ id: clients.id }).from(clients).where(inArray(clients.id, l))),
-      idsIn(refs.sessions, (l) =>
-        tx
-          .select({ id: cashSessions.id, storeId: cashSessions.storeId })
-          .from(cashSessions)
-          .where(inArray(cashSessions.id, l)),
-      ),
-      idsIn(refs.sales, (l) =>
-        tx
-          .select({
-            id: salesHeaders.id,
-            storeId: salesHeaders.storeId,
-            status: salesHeaders.status,
-            lineId: salesDetails.id,
-          })
-          .from(salesHeaders)
-          .leftJoin(salesDetails, eq(salesDetails.headerId, salesHeaders.id))
-          .where(inArray(salesHeaders.id, l)),
-      ),
-      idsIn(refs.receipts, (l) =>
-        tx
-          .select({ receiptNumber: salesHeaders.receiptNumber })
-          .from(salesHeaders)
-          .where(and(eq(salesHeaders.storeId, storeId), inArray(salesHeaders.receiptNumber, l))),
-      ),
-      idsIn(refs.refunds, (l) => tx.select({ id: refunds.id }).from(refunds).where(inArray(refunds.id, l))),
-      idsIn(refs.refundNumbers, (l) =>
-        tx
-          .select({ refundNumber: refunds.refundNumber })
-          .from(refunds)
-          .where(and(eq(refunds.storeId, storeId), inArray(refunds.refundNumber, l))),
-      ),
-    ]);
+  const [
+    productRows,
+    userRows,
+    clientRows,
+    sessionRows,
+    saleRows,
+    creditRows,
+    receiptRows,
+    refundRows,
+    numberRows,
+  ] = await Promise.all([
+    idsIn(refs.products, (l) => tx.select({ id: products.id }).from(products).where(inArray(products.id, l))),
+    idsIn(refs.users, (l) => tx.select({ id: users.id }).from(users).where(inArray(users.id, l))),
+    idsIn(refs.clients, (l) => tx.select({ id: clients.id }).from(clients).where(inArray(clients.id, l))),
+    idsIn(refs.sessions, (l) =>
+      tx
+        .select({ id: cashSessions.id, storeId: cashSessions.storeId })
+        .from(cashSessions)
+        .where(inArray(cashSessions.id, l)),
+    ),
+    idsIn(refs.sales, (l) =>
+      tx
+        .select({
+          id: salesHeaders.id,
+          storeId: salesHeaders.storeId,
+          status: salesHeaders.status,
+          clientId: salesHeaders.clientId,
+          lineId: salesDetails.id,
+        })
+        .from(salesHeaders)
+        .leftJoin(salesDetails, eq(salesDetails.headerId, salesHeaders.id))
+        .where(inArray(salesHeaders.id, l)),
+    ),
+    idsIn(refs.sales, (l) =>
+      tx
+        .select({ headerId: salesPayments.headerId, amount: sum(salesPayments.amount).mapWith(Number) })
+        .from(salesPayments)
+        .where(and(inArray(salesPayments.headerId, l), eq(salesPayments.method, 'CREDIT')))
+        .groupBy(salesPayments.headerId),
+    ),
+    idsIn(refs.receipts, (l) =>
+      tx
+        .select({ receiptNumber: salesHeaders.receiptNumber })
+        .from(salesHeaders)
+        .where(and(eq(salesHeaders.storeId, storeId), inArray(salesHeaders.receiptNumber, l))),
+    ),
+    idsIn(refs.refunds, (l) => tx.select({ id: refunds.id }).from(refunds).where(inArray(refunds.id, l))),
+    idsIn(refs.refundNumbers, (l) =>
+      tx
+        .select({ refundNumber: refunds.refundNumber })
+        .from(refunds)
+        .where(and(eq(refunds.storeId, storeId), inArray(refunds.refundNumber, l))),
+    ),
+  ]);
+  const credit = new Map(creditRows.map((r) => [r.headerId, r.amount]));
   const sales: Known['sales'] = new Map();
   for (const r of saleRows) {
-    const sale = sales.get(r.id) ?? { storeId: r.storeId, status: r.status, lines: new Set<string>() };
+    const sale = sales.get(r.id) ?? {
+      storeId: r.storeId,
+      status: r.status,
+      lines: new Set<string>(),
+      clientId: r.clientId,
+      credit: credit.get(r.id) ?? 0,
+    };
     if (r.lineId) sale.lines.add(r.lineId);
     sales.set(r.id, sale);
   }
@@ -228,6 +262,8 @@ function check(p: Parsed, terminal: PushingTerminal, known: Known): string | nul
         storeId: sale.storeId,
         status: 'completed',
         lines: new Set(lines.map((l) => l.id)),
+        clientId: sale.clientId,
+        credit: p.payload.payments.filter((x) => x.method === 'CREDIT').reduce((n, x) => n + x.amount, 0),
       });
       known.receipts.add(sale.receiptNumber);
       return null;
@@ -330,7 +366,7 @@ export async function planEvents(
   for (const p of parsed) {
     const reason = check(p, terminal, known);
     verdicts.set(p.event.eventId, reason);
-    if (reason === null) rowsOf(plan, terminal, p);
+    if (reason === null) rowsOf(plan, terminal, p, (saleId) => known.sales.get(saleId));
   }
   return { plan, verdicts };
 }

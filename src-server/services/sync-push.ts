@@ -17,9 +17,13 @@ import { terminals } from '../db/schema/stores.js';
 import { syncCursors, syncEvents, syncQuarantine } from '../db/schema/sync.js';
 import { withTransaction, type Tx } from '../db/transaction.js';
 import { ApiError } from '../http/errors.js';
+import { insertRows } from './bulk-insert.js';
 import { applyPlan } from './sync-apply.js';
 import { flushChanges, storeHeadVersion } from './sync-changes.js';
+import { plantedBug } from '../planted-bug.js';
+import { notifyQuarantined } from './sync-notify.js';
 import { planEvents, type PushingTerminal } from './sync-plan.js';
+import { applyStockDeltas, type StockLevelDeltas } from './stock.js';
 
 type Mode = 'batch' | 'event-by-event';
 
@@ -68,22 +72,24 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+interface Applied {
+  /** Per event id: null = applied, else why it is quarantined. */
+  verdicts: Map<string, string | null>;
+  /** Level changes of a batch-mode apply, still to be written (last, see pushOnce). */
+  stock: StockLevelDeltas | null;
+}
+
 /** Plans and applies the new events; returns each one's quarantine reason (null = applied). */
 async function applyNew(
   tx: Tx,
   terminal: PushingTerminal,
   events: readonly PushEvent[],
   mode: Mode,
-): Promise<Map<string, string | null>> {
+): Promise<Applied> {
   if (mode === 'batch') {
     const { plan, verdicts } = await planEvents(tx, terminal, events);
-    try {
-      await applyPlan(tx, plan);
-    } catch (error) {
-      if (isRetryable(error)) throw error;
-      throw new BatchFailed(messageOf(error), { cause: error });
-    }
-    return verdicts;
+    const stock = await asBatch(() => applyPlan(tx, plan));
+    return { verdicts, stock };
   }
   const verdicts = new Map<string, string | null>();
   for (const event of events) {
@@ -91,7 +97,7 @@ async function applyNew(
       const reason = await tx.transaction(async (savepoint) => {
         const planned = await planEvents(savepoint, terminal, [event]);
         const verdict = planned.verdicts.get(event.eventId) ?? null;
-        if (verdict === null) await applyPlan(savepoint, planned.plan);
+        if (verdict === null) await applyStockDeltas(savepoint, await applyPlan(savepoint, planned.plan));
         return verdict;
       });
       verdicts.set(event.eventId, reason);
@@ -100,7 +106,17 @@ async function applyNew(
       verdicts.set(event.eventId, `The cloud could not apply this event: ${messageOf(error)}`);
     }
   }
-  return verdicts;
+  return { verdicts, stock: null };
+}
+
+/** Runs a step of a batch-mode apply: a failure the planner did not foresee runs the push event by event. */
+async function asBatch<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (isRetryable(error)) throw error;
+    throw new BatchFailed(messageOf(error), { cause: error });
+  }
 }
 
 const epochMismatch = (given: number, current: number) =>
@@ -146,9 +162,10 @@ async function pushOnce(
     for (const event of request.events) {
       if (event.seq > next) break; // a gap: nothing from here on is applied before the missing seq arrives
       processed.push(event);
-      const isHeld = held.ids.has(event.eventId) || seen.has(event.eventId);
+      const isHeld =
+        !plantedBug('skip-duplicate-check') && (held.ids.has(event.eventId) || seen.has(event.eventId));
       seen.add(event.eventId);
-      if (event.seq <= acked) {
+      if (event.seq <= acked && !plantedBug('skip-duplicate-check')) {
         if (held.bySeq.get(event.seq) === event.eventId || isHeld) {
           decided.set(event.seq, { seq: event.seq, status: 'duplicate' });
         } else {
@@ -165,7 +182,7 @@ async function pushOnce(
       else fresh.push(event);
     }
 
-    const verdicts = await applyNew(tx, pushing, fresh, mode);
+    const { verdicts, stock } = await applyNew(tx, pushing, fresh, mode);
     const now = new Date();
     const quarantine = [...reused];
     for (const event of fresh) {
@@ -179,7 +196,9 @@ async function pushOnce(
       );
     }
     if (fresh.length > 0) {
-      await tx.insert(syncEvents).values(
+      await insertRows(
+        tx,
+        syncEvents,
         fresh.map((event) => ({
           terminalId: terminal.id,
           epoch: request.epoch,
@@ -206,6 +225,7 @@ async function pushOnce(
           createdAt: now,
         })),
       );
+      await notifyQuarantined(tx, terminal.storeId, quarantine.length, quarantine[0]?.reason ?? '');
     }
     const ackedThroughSeq = next - 1;
     await tx
@@ -213,10 +233,13 @@ async function pushOnce(
       .set({ ackedThroughSeq, lastPushAt: now })
       .where(and(eq(syncCursors.terminalId, terminal.id), eq(syncCursors.epoch, request.epoch)));
     await tx.update(terminals).set({ lastSeenAt: now }).where(eq(terminals.id, terminal.id));
+    // Last but the change log: the store's level rows (shared by all its tills) and then its change-log
+    // counter stay locked only from here to the commit.
+    if (stock) await asBatch(() => applyStockDeltas(tx, stock));
     const flushed = await flushChanges(tx);
     const storeVersion = flushed.get(terminal.storeId) ?? (await storeHeadVersion(tx, terminal.storeId));
     return {
-      ackedThroughSeq,
+      ackedThroughSeq: plantedBug('ack-too-far') ? ackedThroughSeq + 1 : ackedThroughSeq,
       storeVersion,
       results: processed.flatMap((e) => decided.get(e.seq) ?? []),
       serverTime: now.toISOString(),

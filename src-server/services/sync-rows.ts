@@ -102,6 +102,8 @@ function movementsOf(
   referenceId: string,
 ): StockMovementInput[] {
   return list.map((m) => ({
+    id: m.id,
+    createdAt: at(m.createdAt),
     storeId: m.storeId,
     productId: m.productId,
     qtyMilli: m.qtyDeltaMilli,
@@ -112,8 +114,20 @@ function movementsOf(
   }));
 }
 
-/** Adds the rows of one checked event to the plan. */
-export function rowsOf(plan: SyncPlan, terminal: { id: string; storeId: string }, p: ParsedEvent): void {
+/** What the plan needs to know of a sale an event refers to (held on the cloud or earlier in the batch). */
+export interface SaleCredit {
+  clientId: string | null;
+  /** Σ of the sale's CREDIT payments (what it put on the client's account). */
+  credit: number;
+}
+
+/** Adds the rows of one checked event to the plan; `saleOf` gives the sale a void or refund refers to. */
+export function rowsOf(
+  plan: SyncPlan,
+  terminal: { id: string; storeId: string },
+  p: ParsedEvent,
+  saleOf: (saleId: string) => SaleCredit | undefined,
+): void {
   switch (p.type) {
     case 'sale.completed': {
       const { sale, lines, payments } = p.payload;
@@ -197,6 +211,9 @@ export function rowsOf(plan: SyncPlan, terminal: { id: string; storeId: string }
         voidedBy: v.userId,
         reason: v.reason,
       });
+      // A voided sale puts nothing on the client's account: the CREDIT it took is given back.
+      const sale = saleOf(v.saleId);
+      if (sale) addCredit(plan, sale.clientId, -sale.credit);
       plan.movements.push(...movementsOf(p.payload.movements, 'sales_header', v.saleId));
       return;
     }
@@ -231,6 +248,9 @@ export function rowsOf(plan: SyncPlan, terminal: { id: string; storeId: string }
           gross: l.gross,
         });
       }
+      // Money refunded to the client's account lowers what they owe.
+      const creditBack = r.payments.filter((x) => x.method === 'CREDIT').reduce((n, x) => n + x.amount, 0);
+      addCredit(plan, saleOf(r.saleId)?.clientId ?? null, -creditBack);
       for (const x of r.payments) {
         plan.refundPayments.push({
           id: x.id,

@@ -104,6 +104,55 @@ describe('stock service', () => {
     expect(open.map((a) => a.kind)).toEqual(['low']);
   });
 
+  it("in one call for many products, opens, keeps and resolves each one's alert, and tells the managers once each", async () => {
+    const fine = await makeProduct(t, { name: 'Rice', reorderLevel: 1000, stock: 9000 });
+    const goesLow = await makeProduct(t, { name: 'Tea', reorderLevel: 3000, stock: 5000 });
+    const goesOut = await makeProduct(t, { name: 'Salt', reorderLevel: 3000, stock: 4000 });
+    const staysLow = await makeProduct(t, { name: 'Oil', reorderLevel: 3000, stock: 4000 });
+    const restocked = await makeProduct(t, { name: 'Soap', reorderLevel: 3000, stock: 4000 });
+    // Salt, Oil and Soap fall to low first (three alerts, three pairs of notifications).
+    await apply([move(goesOut, -2000), move(staysLow, -2000), move(restocked, -2000)]);
+    const lowBefore = new Map(
+      await Promise.all([goesOut, staysLow].map(async (p) => [p, (await alertsOf(p))[0]?.id] as const)),
+    );
+
+    await apply([
+      move(fine, -1000),
+      move(goesLow, -1000),
+      move(goesLow, -1000), // two movements of one product: one level change, 3.000 = its reorder level
+      move(goesOut, -3000),
+      move(staysLow, -500),
+      move(restocked, 20000, 'purchase'),
+    ]);
+    expect(await onHand(t, goesLow)).toBe(3000);
+    const open = async (p: string) =>
+      (await alertsOf(p)).filter((a) => a.resolvedAt === null).map((a) => [a.kind, a.id]);
+    expect(await open(fine)).toEqual([]);
+    expect((await open(goesLow)).map(([kind]) => kind)).toEqual(['low']);
+    expect((await open(goesOut)).map(([kind]) => kind)).toEqual(['out']);
+    expect(await open(staysLow)).toEqual([['low', lowBefore.get(staysLow)]]); // the same alert, kept
+    expect(await open(restocked)).toEqual([]);
+    expect((await alertsOf(goesOut)).find((a) => a.id === lowBefore.get(goesOut))?.resolvedAt).not.toBeNull();
+    const titles = async (p: string) => (await notificationsOf(p)).map((n) => n.title).sort();
+    const both = (title: string) => [title, title];
+    expect(await titles(fine)).toEqual([]);
+    expect(await titles(goesLow)).toEqual(both('Low stock: Tea'));
+    expect(await titles(goesOut)).toEqual([...both('Low stock: Salt'), ...both('Out of stock: Salt')]);
+    expect(await titles(staysLow)).toEqual(both('Low stock: Oil'));
+    expect(await titles(restocked)).toEqual(both('Low stock: Soap'));
+  });
+
+  it("keeps the id and time it is given: a till's movement is the same fact on the cloud", async () => {
+    const p = await makeProduct(t, { stock: 5000 });
+    const id = newId();
+    const createdAt = new Date('2026-11-20T08:15:30.123Z');
+    await apply([{ ...move(p, -1000), id, createdAt }, move(p, -500)]);
+    const rows = await movementsOf(t, p);
+    expect(rows.find((m) => m.quantity === -1000)).toMatchObject({ id, createdAt });
+    expect(rows.find((m) => m.quantity === -500)?.id).not.toBe(id);
+    expect(await onHand(t, p)).toBe(3500);
+  });
+
   it('reads stock on hand with 0 for products without a level', async () => {
     const a = await makeProduct(t, { stock: 1234 });
     const b = await makeProduct(t);

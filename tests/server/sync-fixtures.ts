@@ -7,6 +7,7 @@ import { count, sql, type SQL } from 'drizzle-orm';
 import type { MySqlTable } from 'drizzle-orm/mysql-core';
 import { hashSecret } from '../../src-server/auth/passwords.js';
 import { products } from '../../src-server/db/schema/catalog.js';
+import { clients } from '../../src-server/db/schema/parties.js';
 import { stockLevels } from '../../src-server/db/schema/stock.js';
 import { receiptCounters, stores, terminals } from '../../src-server/db/schema/stores.js';
 import { storeMembers, users } from '../../src-server/db/schema/users.js';
@@ -52,7 +53,7 @@ export async function registerAgain(t: TestServer, terminalId: string): Promise<
 
 /**
  * A till whose store exists on the cloud with the same ids; every till product except `skipProducts` (by
- * demo key) is on the cloud, each with `initialStockMilli` on hand.
+ * demo key) is on the cloud, each with `initialStockMilli` on hand; so are the till's account clients.
  */
 export async function syncedTill(
   t: TestServer,
@@ -111,6 +112,17 @@ export async function syncedTill(
       quantity: o.initialStockMilli ?? 100_000,
     })),
   );
+  // The till's account clients (the ones a sale on CREDIT names), under the same ids.
+  const tillClients = tt.till.ledger.raw
+    .prepare('select id, name, phone, credit_limit from clients')
+    .all() as { id: string; name: string; phone: string | null; credit_limit: number }[];
+  if (tillClients.length > 0) {
+    await db
+      .insert(clients)
+      .values(
+        tillClients.map((c) => ({ id: c.id, name: c.name, phone: c.phone, creditLimit: c.credit_limit })),
+      );
+  }
   await db
     .insert(terminals)
     .values({ id: demo.terminalId, storeId: demo.storeId, code: demo.terminalCode, name: 'Till 1' });

@@ -120,6 +120,15 @@ describe('POST /api/sync/push/', () => {
     ]);
     const moves = await t.call('GET', `/api/stock-movements/?reference_id=${saleId}`, { as: 'manager' });
     expect(moves.body.count).toBe(2);
+    // The same facts under the same ids and times as at the till.
+    const tillMoves = s.tt.till.ledger.raw
+      .prepare('select id, created_at from stock_movements where reference_id = ? order by id')
+      .all(saleId) as { id: string; created_at: string }[];
+    expect(
+      moves.body.results
+        .map((m: { id: string; created_at: string }) => ({ id: m.id, created_at: m.created_at }))
+        .sort((a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1)),
+    ).toEqual(tillMoves);
     expect(await onHand(t, s.tt.demo.storeId, product('sugar').id)).toBe(48_000);
     const session = await t.call('GET', `/api/cash-sessions/?terminal=${s.tt.demo.terminalId}`, {
       as: 'manager',
@@ -253,6 +262,52 @@ describe('POST /api/sync/push/', () => {
     expect((await t.call('GET', `/api/salesheaders/${first.id}/`, { as: 'manager' })).status).toBe(200);
     expect((await t.call('GET', `/api/salesheaders/${second.id}/`, { as: 'manager' })).status).toBe(404);
     acked = res.body.ackedThroughSeq as number;
+  });
+
+  it("takes a till's credit sale off the client's account when it is voided or refunded to the account", async () => {
+    const [mama] = s.tt.till.call('catalog.clients', { query: 'mama', limit: 1 });
+    if (!mama) throw new Error('no demo client');
+    const balance = async () =>
+      (await t.call('GET', `/api/clients/${mama.id}/`, { as: 'manager' })).body.balance as string;
+    const creditSale = (qtyMilli: number, payments: { method: 'CREDIT' | 'CASH'; amount: number }[]) => {
+      const saleId = s.tt.till.call('sale.start', {}).id;
+      s.tt.till.call('sale.attachClient', { saleId, clientId: mama.id });
+      s.tt.till.call('sale.addItem', { saleId, productId: product('sugar').id, qtyMilli });
+      for (const p of payments) s.tt.till.call('sale.tender', { saleId, ...p });
+      return s.tt.till.call('sale.complete', { saleId }).sale;
+    };
+    const pushAll = async () => {
+      const events = s.outbox(acked);
+      const res = await s.push(events);
+      expect(statuses(res.body)).toEqual(events.map(() => 'applied'));
+      acked = res.body.ackedThroughSeq as number;
+    };
+    expect(await balance()).toBe('0.00');
+
+    // 2 kg of sugar, 330.00: 200.00 on the account and 130.00 cash; pushed, then voided and pushed.
+    const first = creditSale(2000, [
+      { method: 'CREDIT', amount: 200_00 },
+      { method: 'CASH', amount: 130_00 },
+    ]);
+    await pushAll();
+    expect(await balance()).toBe('200.00');
+    voidSale(s.tt, first.id);
+    await pushAll();
+    expect(await balance()).toBe('0.00');
+
+    // 3 kg, 495.00, all on the account, and 1 kg of it refunded to the account, pushed in one batch.
+    const second = creditSale(3000, [{ method: 'CREDIT', amount: 495_00 }]);
+    const line = second.lines[0];
+    if (!line) throw new Error('no line');
+    const refund = s.tt.till.call('refund.create', {
+      saleId: second.id,
+      lines: [{ saleLineId: line.id, qtyMilli: 1000 }],
+      reason: 'Bag was torn',
+      approval: { managerId: s.tt.demo.users.manager.id, pin: s.tt.demo.users.manager.pin },
+    });
+    expect(refund.payments.map((p) => [p.method, p.amount])).toEqual([['CREDIT', 165_00]]);
+    await pushAll();
+    expect(await balance()).toBe('330.00');
   });
 
   it('applies voids, refunds, paid-outs and the session close where the REST API shows them', async () => {
