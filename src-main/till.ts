@@ -8,6 +8,7 @@ import {
   type TillMethodName,
   type TillOutput,
 } from '../src-shared/contract/till-api.js';
+import { dirname } from 'node:path';
 import { ledgerPath } from './config/data-dir.js';
 import { startHardware, type HardwareManager, type HardwareOptions } from './hardware/manager.js';
 import { openLedger, startIdleCheckpointer, type Ledger } from './ledger/connection.js';
@@ -16,6 +17,7 @@ import { DEFAULT_TILL_SETTINGS, type TillRuntime, type TillSettings } from './se
 import { createDispatcher } from './services/dispatcher.js';
 import { TillEventBus, type TillEventListener } from './services/event-bus.js';
 import { allHandlers } from './services/registry.js';
+import { SyncController, type SyncOptions } from './sync/controller.js';
 
 export interface TillOptions {
   /** Folder holding ledger.sqlite (ASIRIA_DATA_DIR). */
@@ -29,6 +31,11 @@ export interface TillOptions {
   onInternalError?: (method: string, error: unknown) => void;
   /** Printers, drawers, scanners, displays (default on; with none configured it costs one empty read). */
   hardware?: HardwareOptions | false;
+  /**
+   * The sync worker (src-main/sync): started when the ledger is registered with a cloud. `false` never starts
+   * it (tests that need no network); sync.register then still registers.
+   */
+  sync?: SyncOptions | false;
 }
 
 export interface Till {
@@ -39,6 +46,14 @@ export interface Till {
   call<K extends TillMethodName>(method: K, input: TillInput<K>): TillOutput<K>;
   /** Untyped call for hosts; never throws. */
   invoke(method: string, input: unknown): TillResult<unknown>;
+  /** Typed call of any method, the async ones (sync.register, sync.now) included; rejects with TillError. */
+  callAsync<K extends TillMethodName>(method: K, input: TillInput<K>): Promise<TillOutput<K>>;
+  /** Untyped call of any method for hosts; never rejects. */
+  invokeAsync(method: string, input: unknown): Promise<TillResult<unknown>>;
+  /** Methods that must go through callAsync / invokeAsync. */
+  readonly asyncMethods: ReadonlySet<string>;
+  /** The sync controller (status, worker, page statistics). */
+  readonly sync: SyncController;
   subscribe(listener: TillEventListener): () => void;
   /** The hardware manager (null when opened with hardware: false); close() stops it without waiting. */
   readonly hardware: HardwareManager | null;
@@ -55,20 +70,38 @@ export function openTill(options: TillOptions): Till {
     events: new TillEventBus(),
     settings: { ...DEFAULT_TILL_SETTINGS, ...options.settings },
     operator: null,
+    sync: null,
   };
+  const syncOptions = options.sync === false ? { autoStart: false } : options.sync;
+  const sync = new SyncController(
+    ledger.raw,
+    file,
+    dirname(file),
+    (status) => {
+      runtime.events.publish('sync.changed', status);
+    },
+    syncOptions,
+  );
+  runtime.sync = sync;
   const dispatcher = createDispatcher(runtime, tillMethods, allHandlers(), options.onInternalError);
   const stopCheckpointer = options.checkpointer === false ? () => undefined : startIdleCheckpointer(ledger);
   const hardware = options.hardware === false ? null : startHardware(runtime, options.hardware);
+  sync.startIfRegistered();
   return {
     ledger,
     runtime,
     methods: dispatcher.methods,
     call: (method, input) => dispatcher.call(method, input) as never,
     invoke: (method, input) => dispatcher.invoke(method, input),
+    callAsync: (method, input) => dispatcher.callAsync(method, input) as never,
+    invokeAsync: (method, input) => dispatcher.invokeAsync(method, input),
+    asyncMethods: dispatcher.asyncMethods,
+    sync,
     subscribe: (listener) => runtime.events.subscribe(listener),
     hardware,
     close() {
       void hardware?.stop();
+      void sync.stop();
       stopCheckpointer();
       ledger.close();
     },

@@ -8,6 +8,10 @@
 //   ASIRIA_DATA_DIR     data folder (default: the OS's app-data folder)
 //   TILL_DEMO_PRODUCTS  catalog size when seeding a new ledger (default 2000)
 //   TILL_RENDERER_DIR   a built till screen to serve as it is (default dist/renderer, built when missing)
+//   TILL_DEMO_PRODUCTS=0  no demo store: an unprovisioned till (register it from the screen or as below)
+//   --register <url> --phone <p> --password <pw> [--store <code>] [--till-name <name>] (or ASIRIA_REGISTER_URL,
+//     _PHONE, _PASSWORD, _STORE, _TILL_NAME): register an unregistered till with that cloud before serving;
+//     no demo store is seeded then. ASIRIA_SYNC_INTERVAL_MS / _BACKOFF_MAX_MS / _TIMEOUT_MS tune the sync worker.
 import type { Logger } from 'pino';
 import { resolveDataDir } from '../config/data-dir.js';
 import { createRendererSite } from '../host/http/renderer-site.js';
@@ -19,7 +23,9 @@ import {
   DEFAULT_TILL_PORT,
   demoProductsFromEnv,
   intFromEnv,
+  registrationFrom,
   tokenFromEnv,
+  type RegistrationSettings,
 } from './cli-env.js';
 import { createCliLogger, demoLoginsText, demoUsersIn, formatCount } from './common.js';
 import { rendererFromEnv, type RendererBuild } from './renderer-build.js';
@@ -96,16 +102,33 @@ export async function runBrowserTill(options: BrowserTillOptions): Promise<void>
   };
 
   let port: number, demoProducts: number, token: string;
+  let registration: RegistrationSettings | null;
   try {
     port = intFromEnv('TILL_PORT', DEFAULT_TILL_PORT, 0, 65535);
     demoProducts = demoProductsFromEnv();
     token = tokenFromEnv();
+    registration = registrationFrom();
   } catch (error) {
     if (error instanceof CliConfigError) fail(error.message);
     throw error;
   }
 
-  const till = openHostTill({ dataDir: resolveDataDir(), demoProducts, log });
+  const till = openHostTill({
+    dataDir: resolveDataDir(),
+    demoProducts: registration ? 0 : demoProducts,
+    log,
+  });
+  if (registration && !till.sync.registered) {
+    const registered = await till.invokeAsync('sync.register', registration);
+    if (!registered.ok) {
+      till.close();
+      fail(`cannot register with ${registration.serverUrl}: ${registered.error.message}`);
+    }
+    log.info(
+      { serverUrl: registration.serverUrl, tillName: registration.tillName },
+      'registered with the cloud',
+    );
+  }
   const build = rendererFromEnv();
   let host: HttpHost;
   try {

@@ -1,17 +1,21 @@
 // Bundles the Electron shell with esbuild into dist/electron: main.mjs (ESM main process; npm packages stay
-// external and load from node_modules) and preload.cjs (a sandboxed preload must be one CommonJS file).
+// external and load from node_modules), preload.cjs (a sandboxed preload must be one CommonJS file) and
+// sync-worker.mjs (the sync worker thread's entry, src-main/sync/worker.ts: worker-host.ts finds it next to
+// main.mjs).
 import { build } from 'esbuild';
 import { join } from 'node:path';
 
 export interface ElectronBundles {
   main: string;
   preload: string;
+  syncWorker: string;
 }
 
 export async function bundleElectron(root: string): Promise<ElectronBundles> {
   const outDir = join(root, 'dist/electron');
   const main = join(outDir, 'main.mjs');
   const preload = join(outDir, 'preload.cjs');
+  const syncWorker = join(outDir, 'sync-worker.mjs');
   const common = {
     bundle: true,
     platform: 'node',
@@ -35,6 +39,13 @@ export async function bundleElectron(root: string): Promise<ElectronBundles> {
       format: 'cjs',
       external: ['electron'],
     }),
+    build({
+      ...common,
+      entryPoints: [join(root, 'src-main/sync/worker.ts')],
+      outfile: syncWorker,
+      format: 'esm',
+      packages: 'external',
+    }),
   ]);
-  return { main, preload };
+  return { main, preload, syncWorker };
 }

@@ -2,6 +2,7 @@
 // folder (migrations run inside openTill) and, on a ledger with no store yet, seed the demo store so a newcomer
 // meets a working till at once. Cloud registration replaces the demo store once the sync issue lands.
 import { seedDemoStore } from '../ledger/seed/demo-store.js';
+import { clockFromEnv } from '../services/clock.js';
 import { loadIdentity } from '../services/identity.js';
 import { openTill, type Till } from '../till.js';
 
@@ -12,7 +13,7 @@ export interface HostTillLogger {
 
 export interface OpenHostTillOptions {
   dataDir: string;
-  /** Catalog size when a new ledger gets the demo store. */
+  /** Catalog size when a new ledger gets the demo store; 0 = no demo store (an unprovisioned till). */
   demoProducts: number;
   log: HostTillLogger;
 }
@@ -30,12 +31,13 @@ export function openHostTill(options: OpenHostTillOptions): Till {
   const { dataDir, demoProducts, log } = options;
   const till = openTill({
     dataDir,
+    clock: clockFromEnv(),
     onInternalError: (method, error) => {
       log.error({ err: error, method }, 'till API call failed inside the till');
     },
   });
   log.info({ dataDir, ledger: till.ledger.file }, 'ledger open');
-  if (!hasStore(till)) {
+  if (demoProducts > 0 && !hasStore(till)) {
     const started = performance.now();
     seedDemoStore(till.ledger, { products: demoProducts });
     log.info(

@@ -5,7 +5,17 @@ import * as catalog from './schema/catalog.js';
 import * as hardware from './schema/hardware.js';
 import * as sales from './schema/sales.js';
 import * as stock from './schema/stock.js';
+import * as sync from './schema/sync.js';
 import * as till from './schema/till.js';
 
-export const ledgerSchema = { ...catalog, ...till, ...sales, ...cash, ...stock, ...audit, ...hardware };
+export const ledgerSchema = {
+  ...catalog,
+  ...till,
+  ...sales,
+  ...cash,
+  ...stock,
+  ...audit,
+  ...hardware,
+  ...sync,
+};
 export type LedgerSchema = typeof ledgerSchema;

@@ -21,7 +21,7 @@ import { perDb } from './sale-prepared.js';
  * On hand = level as of the last pull + local movements the cloud has not acknowledged (the rule of
  * stock-levels.ts), as one correlated subquery on the partial index of unacknowledged movements.
  */
-const onHandSql = sql<number>`(coalesce(${stockLevels.qtyMilli}, 0) + coalesce((select sum(m.qty_delta_milli) from stock_movements m where m.product_id = ${products.id} and m.acked_at is null), 0))`;
+const onHandSql = sql<number>`(coalesce(${stockLevels.qtyMilli}, 0) + coalesce((select sum(m.qty_delta_milli) from stock_movements m where m.product_id = ${products.id} and m.pending = 1), 0))`;
 const barcodesSql = sql<
   string | null
 >`(select group_concat(b.code, ' ') from barcodes b where b.product_id = ${products.id})`;

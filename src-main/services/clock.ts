@@ -13,3 +13,13 @@ export function businessDateOf(moment: Date, timeZone = 'Africa/Nairobi'): strin
     day: '2-digit',
   }).format(moment);
 }
+
+/**
+ * ASIRIA_CLOCK_OFFSET_MS (signed whole milliseconds): a till whose clock is off by that much — the sync chaos
+ * harness skews till clocks by hours with it. Unset or 0: the system clock.
+ */
+export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
+  const text = env.ASIRIA_CLOCK_OFFSET_MS?.trim();
+  const offset = text && /^-?\d+$/.test(text) ? Number(text) : 0;
+  return offset === 0 ? systemClock : { now: () => new Date(Date.now() + offset) };
+}

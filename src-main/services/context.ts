@@ -1,6 +1,7 @@
 // What every handler receives. Queries get a read handle; commands get the writer inside their transaction.
 import type { TillEventMap, TillEventName } from '../../src-shared/contract/events.js';
 import type { Role } from '../../src-shared/contract/common.js';
+import type { SyncController } from '../sync/controller.js';
 import type { Ledger, ReadDb, WriteDb } from '../ledger/connection.js';
 import type { Clock } from './clock.js';
 import type { TillEventBus } from './event-bus.js';
@@ -34,6 +35,8 @@ export interface TillRuntime {
   readonly settings: TillSettings;
   /** Who is logged in at this till (null = nobody / locked). */
   operator: Operator | null;
+  /** The sync worker's controller (src-main/sync): status, sync.now, sync.register. */
+  sync: SyncController | null;
 }
 
 interface BaseContext {

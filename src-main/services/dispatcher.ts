@@ -23,8 +23,14 @@ export interface Dispatcher {
   readonly methods: readonly string[];
   /** Throws TillError. */
   call(method: string, input: unknown): unknown;
-  /** Never throws: the envelope hosts send over IPC/HTTP. */
+  /** Never throws: the envelope hosts send over IPC/HTTP. An async method answers ASYNC_METHOD here. */
   invoke(method: string, input: unknown): TillResult<unknown>;
+  /** Any method, async ones included (hosts use this). Rejects with TillError. */
+  callAsync(method: string, input: unknown): Promise<unknown>;
+  /** Any method; never rejects. */
+  invokeAsync(method: string, input: unknown): Promise<TillResult<unknown>>;
+  /** The methods whose handler is async (they need callAsync / invokeAsync). */
+  readonly asyncMethods: ReadonlySet<string>;
 }
 
 export function createDispatcher(
@@ -40,10 +46,13 @@ export function createDispatcher(
     if (!(name in methods)) throw new Error(`handler for an undeclared method: ${name}`);
   }
 
-  function call(method: string, rawInput: unknown): unknown {
+  function call(method: string, rawInput: unknown, allowAsync = false): unknown {
     const spec = Object.hasOwn(methods, method) ? methods[method] : undefined;
     const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
     if (!spec || !handler) throw new TillError('UNKNOWN_METHOD', `Unknown till API method: ${method}`);
+    if (handler.kind === 'async' && !allowAsync) {
+      throw new TillError('INTERNAL', `${method} waits on the network: call it with callAsync/invokeAsync.`);
+    }
     const input = parseInput(spec, rawInput);
     const operator = authorise(runtime.operator, handler.access, method);
     const nowDate = runtime.clock.now();
@@ -66,7 +75,8 @@ export function createDispatcher(
           publish(events);
           return result;
         }
-        case 'manual': {
+        case 'manual':
+        case 'async': {
           const ctx: ManualContext = {
             ...base,
             db: runtime.ledger.read,
@@ -76,11 +86,28 @@ export function createDispatcher(
               return result;
             },
           };
-          return handler.run(ctx, input);
+          if (handler.kind === 'manual') return handler.run(ctx, input);
+          return handler.run(ctx, input).catch((error: unknown) => {
+            throw toTillError(error);
+          });
         }
       }
     } catch (error) {
       throw toTillError(error);
+    }
+  }
+
+  async function callAsync(method: string, input: unknown): Promise<unknown> {
+    return await call(method, input, true);
+  }
+
+  async function invokeAsync(method: string, input: unknown): Promise<TillResult<unknown>> {
+    try {
+      return { ok: true, value: await callAsync(method, input) };
+    } catch (error) {
+      const tillError = toTillError(error);
+      if (tillError.code === 'INTERNAL') onInternalError(method, error);
+      return { ok: false, error: tillError.toJSON() };
     }
   }
 
@@ -115,7 +142,15 @@ export function createDispatcher(
     }
   }
 
-  return { methods: Object.keys(methods), call, invoke };
+  const asyncMethods = new Set(Object.keys(handlers).filter((name) => handlers[name]?.kind === 'async'));
+  return {
+    methods: Object.keys(methods),
+    call: (method, input) => call(method, input),
+    invoke,
+    callAsync,
+    invokeAsync,
+    asyncMethods,
+  };
 }
 
 function parseInput(spec: AnyMethodSpec, rawInput: unknown): unknown {

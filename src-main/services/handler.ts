@@ -14,7 +14,16 @@ export type HandlerDef<M> =
       access: Access;
       run(ctx: CommandContext, input: MethodParsedInput<M>): MethodResult<M>;
     }
-  | { kind: 'manual'; access: Access; run(ctx: ManualContext, input: MethodParsedInput<M>): MethodResult<M> };
+  | { kind: 'manual'; access: Access; run(ctx: ManualContext, input: MethodParsedInput<M>): MethodResult<M> }
+  /**
+   * For the few methods that must wait on the network (sync.register, sync.now): the result is a Promise and
+   * the call goes through till.callAsync / invokeAsync (hosts always await). Never used on a sale path.
+   */
+  | {
+      kind: 'async';
+      access: Access;
+      run(ctx: ManualContext, input: MethodParsedInput<M>): Promise<MethodResult<M>>;
+    };
 
 export type HandlerTable<T extends MethodTable> = { [K in keyof T]: HandlerDef<T[K]> };
 

@@ -12,6 +12,7 @@ import { reportHandlers } from './report.js';
 import { saleHandlers } from './sale.js';
 import { sessionHandlers } from './session.js';
 import { stockHandlers } from './stock.js';
+import { syncHandlers } from './sync.js';
 
 const tables = [
   authHandlers,
@@ -24,6 +25,7 @@ const tables = [
   auditHandlers,
   drawerHandlers,
   deviceHandlers,
+  syncHandlers,
 ] as const;
 
 export function allHandlers(): Record<string, HandlerDef<AnyMethodSpec>> {

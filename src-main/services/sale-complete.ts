@@ -27,7 +27,8 @@ import {
 } from './sale-read.js';
 import { stockAlertKind } from './stock-levels.js';
 
-export type StockMovementRow = typeof stockMovements.$inferSelect;
+/** A movement as written and sent (the sync bookkeeping columns keep their defaults: pending, not acked). */
+export type StockMovementRow = Omit<typeof stockMovements.$inferSelect, 'pending' | 'ackedVersion'>;
 
 const SALE_KEYS = [
   'id',
@@ -126,7 +127,7 @@ const onHandOf = perDb((db: ReadDb) => {
   return db
     .select({
       productId: ids.productId,
-      onHandMilli: sql<number>`(coalesce(${stockLevels.qtyMilli}, 0) + coalesce((select sum(m.qty_delta_milli) from stock_movements m where m.product_id = ${ids.productId} and m.acked_at is null), 0))`,
+      onHandMilli: sql<number>`(coalesce(${stockLevels.qtyMilli}, 0) + coalesce((select sum(m.qty_delta_milli) from stock_movements m where m.product_id = ${ids.productId} and m.pending = 1), 0))`,
     })
     .from(ids)
     .leftJoin(stockLevels, eq(stockLevels.productId, ids.productId))

@@ -24,7 +24,7 @@ import { stockLevelOf } from './stock-queries.js';
 
 type Methods = typeof stockMethods;
 type AdjustmentRow = typeof stockAdjustments.$inferSelect;
-type MovementRow = typeof stockMovements.$inferSelect;
+type MovementRow = Omit<typeof stockMovements.$inferSelect, 'pending' | 'ackedVersion'>;
 
 const requester = alias(users, 'requester');
 const decider = alias(users, 'decider');

@@ -1,5 +1,6 @@
-// Stock on hand at this till = the cloud's level as of the last pull + local movements not yet acknowledged.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+// Stock on hand at this till = the cloud's level as of the last pull + the local movements that level does not
+// count yet (pending: not acknowledged, or acknowledged at a store version the pull cursor has not reached).
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ReadDb } from '../ledger/connection.js';
 import { products } from '../ledger/schema/catalog.js';
 import { stockLevels, stockMovements } from '../ledger/schema/stock.js';
@@ -18,7 +19,7 @@ export function onHandMilliMany(db: ReadDb, productIds: readonly string[]): Map<
   const pending = db
     .select({ productId: stockMovements.productId, delta: sql<number>`sum(${stockMovements.qtyDeltaMilli})` })
     .from(stockMovements)
-    .where(and(inArray(stockMovements.productId, ids), isNull(stockMovements.ackedAt)))
+    .where(and(inArray(stockMovements.productId, ids), eq(stockMovements.pending, true)))
     .groupBy(stockMovements.productId)
     .all();
   for (const row of pending) result.set(row.productId, (result.get(row.productId) ?? 0) + row.delta);

@@ -1,6 +1,6 @@
 // On-hand levels for many products in ONE SQL statement: products ⟕ stock_levels ⟕ (sum of unacknowledged
 // movements per product). Nothing is loaded into JS but the page asked for.
-import { count, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { count, eq, sql, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import type { StockLevelView } from '../../src-shared/contract/stock.js';
 import type { ReadDb } from '../ledger/connection.js';
@@ -18,7 +18,7 @@ const unacked = qb
     delta: sql<number>`sum(${stockMovements.qtyDeltaMilli})`.as('unacked_delta'),
   })
   .from(stockMovements)
-  .where(isNull(stockMovements.ackedAt))
+  .where(eq(stockMovements.pending, true))
   .groupBy(stockMovements.productId)
   .as('unacked');
 

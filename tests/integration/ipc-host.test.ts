@@ -15,15 +15,15 @@ afterEach(() => {
 const cashier = { phone: '0700000003', password: 'cashier1234' };
 
 describe('IPC host', () => {
-  it('answers calls from the till page with the {ok, value} envelope', () => {
+  it('answers calls from the till page with the {ok, value} envelope', async () => {
     const handle = createIpcTillHandler(t.till);
-    const login = handle({ senderUrl: TILL_PAGE_URL, method: 'auth.login', input: cashier });
+    const login = await handle({ senderUrl: TILL_PAGE_URL, method: 'auth.login', input: cashier });
     expect(login).toEqual({
       ok: true,
       value: expect.objectContaining({ name: 'Achieng Cashier', role: 'employee' }),
     });
     expect(t.till.call('auth.current', {})?.name).toBe('Achieng Cashier');
-    const fromAnotherPath = handle({
+    const fromAnotherPath = await handle({
       senderUrl: 'app://till/screens/x.html?y#z',
       method: 'auth.current',
       input: {},
@@ -31,9 +31,9 @@ describe('IPC host', () => {
     expect(fromAnotherPath.ok).toBe(true);
   });
 
-  it('passes till errors through unchanged, input validated by the method schema', () => {
+  it('passes till errors through unchanged, input validated by the method schema', async () => {
     const handle = createIpcTillHandler(t.till);
-    const invalid = handle({
+    const invalid = await handle({
       senderUrl: TILL_PAGE_URL,
       method: 'auth.login',
       input: { phone: 'abc', password: '' },
@@ -42,17 +42,17 @@ describe('IPC host', () => {
     if (invalid.ok) return;
     expect(invalid.error.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(invalid.error.fieldErrors ?? {}).sort()).toEqual(['password', 'phone']);
-    const wrong = handle({
+    const wrong = await handle({
       senderUrl: TILL_PAGE_URL,
       method: 'auth.login',
       input: { ...cashier, password: 'nope-nope' },
     });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
-    const notLoggedIn = handle({ senderUrl: TILL_PAGE_URL, method: 'audit.list', input: {} });
+    const notLoggedIn = await handle({ senderUrl: TILL_PAGE_URL, method: 'audit.list', input: {} });
     expect(notLoggedIn).toMatchObject({ ok: false, error: { code: 'NOT_AUTHENTICATED' } });
   });
 
-  it('refuses calls from any frame that is not the till page, and runs nothing', () => {
+  it('refuses calls from any frame that is not the till page, and runs nothing', async () => {
     const handle = createIpcTillHandler(t.till);
     const before = t.snapshot();
     for (const senderUrl of [
@@ -69,7 +69,7 @@ describe('IPC host', () => {
       'about:blank',
       'not a url',
     ]) {
-      const answer = handle({ senderUrl, method: 'auth.login', input: cashier });
+      const answer = await handle({ senderUrl, method: 'auth.login', input: cashier });
       expect({ senderUrl, answer }).toEqual({
         senderUrl,
         answer: { ok: false, error: expect.objectContaining({ code: 'FORBIDDEN_ORIGIN' }) },
@@ -80,7 +80,7 @@ describe('IPC host', () => {
     expect(t.snapshot()).toEqual(before);
   });
 
-  it('refuses unknown or malformed method names', () => {
+  it('refuses unknown or malformed method names', async () => {
     const handle = createIpcTillHandler(t.till);
     for (const method of [
       'stock.teleport',
@@ -92,20 +92,20 @@ describe('IPC host', () => {
       { m: 1 },
       'x'.repeat(5000),
     ]) {
-      const answer = handle({ senderUrl: TILL_PAGE_URL, method, input: {} });
+      const answer = await handle({ senderUrl: TILL_PAGE_URL, method, input: {} });
       expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
       if (!answer.ok) expect(answer.error.message.length).toBeLessThan(120);
     }
   });
 
-  it('answers INTERNAL instead of throwing when the till itself throws', () => {
+  it('answers INTERNAL instead of throwing when the till itself throws', async () => {
     const handle = createIpcTillHandler({
       methods: ['auth.current'],
       invoke: () => {
         throw new Error('disk on fire');
       },
     });
-    expect(handle({ senderUrl: TILL_PAGE_URL, method: 'auth.current', input: {} })).toEqual({
+    expect(await handle({ senderUrl: TILL_PAGE_URL, method: 'auth.current', input: {} })).toEqual({
       ok: false,
       error: { code: 'INTERNAL', message: 'The till failed to answer.' },
     });

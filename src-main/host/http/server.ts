@@ -18,6 +18,9 @@ import { httpStatusFor } from './status.js';
 export interface HostedTill extends EventSourceLike {
   readonly methods: readonly string[];
   invoke(method: string, input: unknown): TillResult<unknown>;
+  /** The few methods that wait on the network (sync.register, sync.now) go through invokeAsync. */
+  readonly asyncMethods?: ReadonlySet<string>;
+  invokeAsync?(method: string, input: unknown): Promise<TillResult<unknown>>;
 }
 
 export interface HostLogger {
@@ -137,7 +140,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         );
         return;
       }
-      const result = till.invoke(method, body.value);
+      const result =
+        till.invokeAsync && till.asyncMethods?.has(method)
+          ? await till.invokeAsync(method, body.value)
+          : till.invoke(method, body.value);
       if (result.ok) sendJson(res, 200, result);
       else sendError(res, result.error);
       return;

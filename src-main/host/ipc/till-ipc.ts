@@ -13,6 +13,9 @@ export const TILL_PAGE_URL = `${TILL_APP_SCHEME}://${TILL_APP_HOST}/index.html`;
 export interface IpcHostedTill {
   readonly methods: readonly string[];
   invoke(method: string, input: unknown): TillResult<unknown>;
+  /** The few methods that wait on the network (sync.register, sync.now) go through invokeAsync. */
+  readonly asyncMethods?: ReadonlySet<string>;
+  invokeAsync?(method: string, input: unknown): Promise<TillResult<unknown>>;
 }
 
 /** One invocation as the main process sees it. */
@@ -23,7 +26,8 @@ export interface IpcTillCall {
   input: unknown;
 }
 
-export type IpcTillHandler = (call: IpcTillCall) => TillResult<unknown>;
+/** A Promise only for the async methods (ipcMain.handle awaits whatever it gets). */
+export type IpcTillHandler = (call: IpcTillCall) => TillResult<unknown> | Promise<TillResult<unknown>>;
 
 export interface IpcLogger {
   warn(obj: object, msg?: string): void;
@@ -72,6 +76,12 @@ export function createIpcTillHandler(till: IpcHostedTill, log?: IpcLogger): IpcT
       });
     }
     try {
+      if (till.invokeAsync && till.asyncMethods?.has(method)) {
+        return till.invokeAsync(method, input).catch((error: unknown) => {
+          log?.error({ err: error, method }, 'till.invokeAsync threw');
+          return refused({ code: 'INTERNAL', message: 'The till failed to answer.' });
+        });
+      }
       return till.invoke(method, input);
     } catch (error) {
       log?.error({ err: error, method }, 'till.invoke threw');

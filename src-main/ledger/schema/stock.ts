@@ -1,4 +1,4 @@
-// Stock: the level last pulled from the cloud plus local movements not yet acknowledged by it.
+// Stock: the level last pulled from the cloud plus local movements its pulled levels do not count yet.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
@@ -24,11 +24,18 @@ export const stockMovements = sqliteTable(
     createdAt: text('created_at').notNull(),
     /** Set when the cloud has acknowledged the movement (its level then includes it). */
     ackedAt: text('acked_at'),
+    /** The push answer's storeVersion: the cloud's levels include this movement from that version on. */
+    ackedVersion: integer('acked_version'),
+    /**
+     * Counted on top of the pulled level (1) until a pull reaches ackedVersion (or the cloud quarantined
+     * the event: it never counts it). Stock on hand = level + Σ pending movements.
+     */
+    pending: integer('pending', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [
-    index('stock_movements_unacked_idx')
+    index('stock_movements_pending_idx')
       .on(t.productId)
-      .where(sql`${t.ackedAt} is null`),
+      .where(sql`${t.pending} = 1`),
     index('stock_movements_product_time_idx').on(t.productId, t.createdAt),
     index('stock_movements_reference_idx').on(t.referenceId),
   ],
