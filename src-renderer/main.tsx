@@ -16,6 +16,7 @@ import './styles/till.css';
 import './styles/tender.css';
 import './styles/receipt.css';
 import './styles/back-office.css';
+import './styles/sync.css';
 
 async function start(): Promise<void> {
   await initI18n();

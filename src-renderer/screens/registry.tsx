@@ -8,6 +8,7 @@ import { ReceiptScreen } from './receipt/ReceiptScreen.js';
 import { RefundScreen } from './refund/RefundScreen.js';
 import { CashSessionScreen } from './session/CashSessionScreen.js';
 import { StockScreen } from './stock/StockScreen.js';
+import { SyncScreen } from './sync/SyncScreen.js';
 import { TenderScreen } from './tender/TenderScreen.js';
 import { TillScreen } from './till/TillScreen.js';
 
@@ -21,6 +22,7 @@ export const SCREENS: { [N in RouteName]: ScreenFor<N> } = {
   session: CashSessionScreen,
   stock: StockScreen,
   devices: DevicesScreen,
+  sync: SyncScreen,
 };
 
 export function ScreenFor({ route }: { route: Route }) {

@@ -1,5 +1,5 @@
-// Always on screen: the app, who is logged in, the open cash session, the sync state (a placeholder until
-// the sync issue lands), the language, and Lock / Log out for the operator.
+// Always on screen: the app, who is logged in, the open cash session, the sync state (SyncIndicator), the
+// language, and Lock / Log out for the operator; under it, a revoked or outdated till's sync alert.
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../src-shared/contract/auth.js';
 import { reportError } from '../errors/report-error.js';
@@ -8,6 +8,7 @@ import { formatMoney } from '../format/money.js';
 import { useSessionStore } from '../state/session-store.js';
 import { useShallow } from '../state/store.js';
 import { changeLocale, lockScreen, logout } from './session-actions.js';
+import { SyncAlert, SyncIndicator } from './SyncIndicator.js';
 
 /** The till's local wall-clock time of an ISO-8601 UTC instant ("08:05"). */
 function timeOf(iso: string): string {
@@ -46,9 +47,7 @@ export function TopBar() {
               })
             : t('shell.sessionNone')}
         </span>
-        <span className="status-item status-sync" data-testid="sync-status">
-          {t('shell.syncNotSetUp')}
-        </span>
+        <SyncIndicator />
       </div>
       <div className="top-bar-actions">
         <button
@@ -79,6 +78,7 @@ export function TopBar() {
           </>
         )}
       </div>
+      <SyncAlert />
     </header>
   );
 }

@@ -13,12 +13,13 @@ export type Route =
   | { name: 'refund' }
   | { name: 'session' }
   | { name: 'stock' }
-  | { name: 'devices' };
+  | { name: 'devices' }
+  | { name: 'sync' };
 
 export type RouteName = Route['name'];
 
 /** The back-office screens the menu (F11, screens/menu/ScreenMenu.tsx) opens from the till and from each other. */
-export const MENU_ROUTES = ['refund', 'session', 'stock', 'devices'] as const;
+export const MENU_ROUTES = ['refund', 'session', 'stock', 'devices', 'sync'] as const;
 
 /** route → the routes it may go to. Anything else is refused (and logged), so a stray click cannot skip tender. */
 export const TRANSITIONS: Readonly<Record<RouteName, readonly RouteName[]>> = {
@@ -29,6 +30,7 @@ export const TRANSITIONS: Readonly<Record<RouteName, readonly RouteName[]>> = {
   session: ['till', ...MENU_ROUTES],
   stock: ['till', ...MENU_ROUTES],
   devices: ['till', ...MENU_ROUTES],
+  sync: ['till', ...MENU_ROUTES],
 };
 
 export interface ScreenState {

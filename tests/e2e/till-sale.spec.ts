@@ -38,7 +38,7 @@ test('a cashier rings, tenders and completes a sale, and sees the receipt', asyn
     await page.getByLabel('Password').fill('cashier1234');
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
     await expect(page.getByTestId('operator')).toHaveText('Achieng Cashier (Cashier)');
-    await expect(page.getByTestId('sync-status')).toHaveText('Sync: not set up');
+    await expect(page.getByTestId('sync-status')).toHaveText('Not connected to the cloud');
   });
 
   await test.step('open a cash session with a float', async () => {

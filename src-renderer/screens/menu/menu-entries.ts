@@ -8,7 +8,7 @@ export type MenuRoute = (typeof MENU_ROUTES)[number];
 export interface MenuEntry {
   route: MenuRoute;
   /** The key that opens it while the menu is open. */
-  key: 'F2' | 'F3' | 'F4' | 'F5';
+  key: 'F2' | 'F3' | 'F4' | 'F5' | 'F6';
   labelKey: string;
   hintKey: string;
   minRole: Role;
@@ -19,6 +19,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { route: 'session', key: 'F3', labelKey: 'menu.session', hintKey: 'menu.sessionHint', minRole: 'employee' },
   { route: 'stock', key: 'F4', labelKey: 'menu.stock', hintKey: 'menu.stockHint', minRole: 'employee' },
   { route: 'devices', key: 'F5', labelKey: 'menu.devices', hintKey: 'menu.devicesHint', minRole: 'manager' },
+  { route: 'sync', key: 'F6', labelKey: 'menu.sync', hintKey: 'menu.syncHint', minRole: 'manager' },
 ];
 
 /** The entries a user with `role` sees (a cashier does not see Devices). */

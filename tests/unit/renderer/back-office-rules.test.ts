@@ -4,13 +4,19 @@ import { isManager, menuEntriesFor } from '../../../src-renderer/screens/menu/me
 import { parseSignedQty } from '../../../src-renderer/screens/stock/adjustment-qty.js';
 
 describe('menu entries by role', () => {
-  it('a cashier sees refund, cash session and stock, not devices', () => {
+  it('a cashier sees refund, cash session and stock, not devices or sync', () => {
     expect(menuEntriesFor('employee').map((e) => e.route)).toEqual(['refund', 'session', 'stock']);
     expect(isManager('employee')).toBe(false);
   });
 
-  it('managers and owners also see devices', () => {
-    expect(menuEntriesFor('manager').map((e) => e.route)).toContain('devices');
+  it('managers and owners also see devices and cloud sync', () => {
+    expect(menuEntriesFor('manager').map((e) => e.route)).toEqual([
+      'refund',
+      'session',
+      'stock',
+      'devices',
+      'sync',
+    ]);
     expect(menuEntriesFor('owner').map((e) => e.route)).toContain('devices');
     expect(isManager('owner')).toBe(true);
   });
