@@ -11,7 +11,7 @@
 //     shell.json in the data folder), the window's bounds remembered in the data folder.
 // Electron fuses (no RunAsNode, no NODE_OPTIONS, no inspect flags, asar integrity) are flipped at packaging
 // (electron-builder.yml).
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
 import { join } from 'node:path';
 import { TILL_CALL_CHANNEL, TILL_EVENT_CHANNEL } from '../../src-shared/contract/bridge.js';
 import { demoProductsFromEnv } from '../cli/cli-env.js';
@@ -131,7 +131,23 @@ function openWindow(dataDir: string, kiosk: boolean): BrowserWindow {
 async function start(): Promise<void> {
   const dataDir = dataDirectory();
   const { kiosk } = readShellSettings(dataDir);
-  const till = openHostTill({ dataDir, demoProducts: demoProductsFromEnv(), log });
+  // The sync device secret is kept encrypted with the OS keychain where Electron can (else a 0600 file).
+  // The synchronous safeStorage calls are deprecated in favour of *Async ones, still present in Electron 45;
+  // the secret store reads the secret synchronously when the sync worker starts, so it uses these for now.
+  /* eslint-disable @typescript-eslint/no-deprecated */
+  const secretCipher = safeStorage.isEncryptionAvailable()
+    ? {
+        encrypt: (plain: string) => safeStorage.encryptString(plain),
+        decrypt: (data: Buffer) => safeStorage.decryptString(data),
+      }
+    : undefined;
+  /* eslint-enable @typescript-eslint/no-deprecated */
+  const till = openHostTill({
+    dataDir,
+    demoProducts: demoProductsFromEnv(),
+    log,
+    ...(secretCipher && { secretCipher }),
+  });
   app.on('will-quit', () => {
     till.close();
   });

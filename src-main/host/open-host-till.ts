@@ -5,6 +5,7 @@ import { seedDemoStore } from '../ledger/seed/demo-store.js';
 import { clockFromEnv } from '../services/clock.js';
 import { loadIdentity } from '../services/identity.js';
 import { openTill, type Till } from '../till.js';
+import type { SecretCipher } from '../sync/secret-store.js';
 
 export interface HostTillLogger {
   info(obj: object, msg?: string): void;
@@ -16,6 +17,8 @@ export interface OpenHostTillOptions {
   /** Catalog size when a new ledger gets the demo store; 0 = no demo store (an unprovisioned till). */
   demoProducts: number;
   log: HostTillLogger;
+  /** Encrypts the sync device secret at rest (the desktop shell passes Electron's safeStorage). */
+  secretCipher?: SecretCipher;
 }
 
 function hasStore(till: Till): boolean {
@@ -32,6 +35,7 @@ export function openHostTill(options: OpenHostTillOptions): Till {
   const till = openTill({
     dataDir,
     clock: clockFromEnv(),
+    ...(options.secretCipher && { sync: { cipher: options.secretCipher } }),
     onInternalError: (method, error) => {
       log.error({ err: error, method }, 'till API call failed inside the till');
     },

@@ -1,12 +1,12 @@
 // Stock effects shared by sales, voids, purchases and adjustments: movements (immutable facts), the
 // per-store level cache, and low/out-of-stock alerts with their notifications.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { notifications } from '../db/schema/audit.js';
 import { products } from '../db/schema/catalog.js';
 import { stockAlerts, stockLevels, stockMovements } from '../db/schema/stock.js';
-import { storeMembers, users } from '../db/schema/users.js';
 import type { Tx } from '../db/transaction.js';
+import { storeManagers } from './store-managers.js';
 import { newId } from '../../src-shared/domain/ids.js';
 import { formatQuantity } from '../../src-shared/domain/quantity.js';
 import { insertRows } from './bulk-insert.js';
@@ -241,18 +241,7 @@ async function syncAlerts(tx: Tx, touched: readonly Touched[], now: Date): Promi
     })),
   );
   const storeIds = [...new Set(opening.map((a) => a.storeId))];
-  const recipients = await tx
-    .select({ storeId: storeMembers.storeId, id: users.id })
-    .from(storeMembers)
-    .innerJoin(users, eq(users.id, storeMembers.userId))
-    .where(
-      and(
-        inArray(storeMembers.storeId, storeIds),
-        inArray(users.role, ['manager', 'owner']),
-        eq(users.isActive, true),
-      ),
-    )
-    .orderBy(asc(users.id));
+  const recipients = await storeManagers(tx, storeIds);
   const rows = opening.flatMap((a) => {
     const { name } = a.product;
     const title = a.kind === 'out' ? `Out of stock: ${name}` : `Low stock: ${name}`;

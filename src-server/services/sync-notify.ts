@@ -1,10 +1,9 @@
 // A quarantined event is never silent (issue 6 "Push"): when a push parks events in the quarantine, the
 // store's managers and owners get a notification pointing at GET /api/sync/quarantine/.
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import { newId } from '../../src-shared/domain/ids.js';
 import { notifications } from '../db/schema/audit.js';
-import { storeMembers, users } from '../db/schema/users.js';
 import type { Tx } from '../db/transaction.js';
+import { storeManagers } from './store-managers.js';
 
 export const QUARANTINED_EVENT_KIND = 'quarantined_event';
 
@@ -19,18 +18,7 @@ export async function notifyQuarantined(
   firstReason: string,
 ): Promise<void> {
   if (count <= 0) return;
-  const recipients = await tx
-    .select({ id: users.id })
-    .from(storeMembers)
-    .innerJoin(users, eq(users.id, storeMembers.userId))
-    .where(
-      and(
-        eq(storeMembers.storeId, storeId),
-        inArray(users.role, ['manager', 'owner']),
-        eq(users.isActive, true),
-      ),
-    )
-    .orderBy(asc(users.id));
+  const recipients = await storeManagers(tx, [storeId]);
   if (recipients.length === 0) return;
   const title =
     count === 1 ? 'A till event could not be applied' : `${count} till events could not be applied`;
