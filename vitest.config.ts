@@ -7,6 +7,7 @@ export default defineConfig({
       'tests/unit/**/*.test.tsx',
       'tests/integration/**/*.test.ts',
       'tests/server/**/*.test.ts',
+      'tests/chaos/**/*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
