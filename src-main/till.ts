@@ -80,7 +80,7 @@ export function openTill(options: TillOptions): Till {
     (status) => {
       runtime.events.publish('sync.changed', status);
     },
-    syncOptions,
+    { ...syncOptions, writeIntent: ledger.writeIntent.buffer },
   );
   runtime.sync = sync;
   const dispatcher = createDispatcher(runtime, tillMethods, allHandlers(), options.onInternalError);

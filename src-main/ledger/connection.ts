@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerSchema, type LedgerSchema } from './schema.js';
+import { WriteIntent } from './write-intent.js';
 
 export const SQLITE_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle/sqlite');
 
@@ -24,6 +25,8 @@ export interface Ledger {
   readonly read: ReadDb;
   /** Runs fn in one BEGIN IMMEDIATE transaction: all of it is committed or none of it. */
   transaction<T>(fn: (db: WriteDb) => T): T;
+  /** Announces this connection's transactions to the sync worker, which then lets them go first. */
+  readonly writeIntent: WriteIntent;
   /** PRAGMA wal_checkpoint(PASSIVE) — call from an idle timer or a worker, never from a sale. */
   checkpoint(): void;
   close(): void;
@@ -47,13 +50,20 @@ export function openLedger(file: string, options: OpenLedgerOptions = {}): Ledge
   const db = drizzle(raw, { schema: ledgerSchema });
   if (options.migrate !== false) migrate(db, { migrationsFolder: SQLITE_MIGRATIONS_DIR });
   const write = db as unknown as WriteDb;
+  const writeIntent = new WriteIntent();
   return {
     file,
     raw,
     write,
     read: db,
+    writeIntent,
     transaction<T>(fn: (w: WriteDb) => T): T {
-      return raw.transaction(() => fn(write)).immediate();
+      writeIntent.enter();
+      try {
+        return raw.transaction(() => fn(write)).immediate();
+      } finally {
+        writeIntent.leave();
+      }
     },
     checkpoint() {
       raw.pragma('wal_checkpoint(PASSIVE)');

@@ -20,6 +20,8 @@ export interface SyncOptions {
   backoffMaxMs?: number;
   timeoutMs?: number;
   pullLimit?: number;
+  /** Set by openTill: the main connection's WriteIntent buffer (sales go before the worker's next chunk). */
+  writeIntent?: SharedArrayBuffer;
   /** Restart a worker silent this long (default 4 × timeout + interval). */
   watchdogMs?: number;
   /** The sync protocol to speak (default SYNC_PROTOCOL_VERSION; a test pretends to be an older till). */
@@ -74,6 +76,7 @@ export class SyncController {
         timeoutMs: this.#timeoutMs,
         pullLimit: options.pullLimit ?? envInt('ASIRIA_SYNC_PULL_LIMIT', 5000),
         protocol: options.protocol ?? SYNC_PROTOCOL_VERSION,
+        ...(options.writeIntent && { writeIntent: options.writeIntent }),
         ...(options.crashMidPage !== undefined && { crashMidPage: options.crashMidPage }),
       },
       secret: () => this.secrets.load(),

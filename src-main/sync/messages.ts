@@ -16,6 +16,8 @@ export interface SyncWorkerConfig {
   crashMidPage?: number;
   /** The sync protocol spoken (SYNC_PROTOCOL_VERSION; tests pretend to be an older till). */
   protocol: number;
+  /** The main connection's WriteIntent buffer: the worker lets announced sales go before its next chunk. */
+  writeIntent?: SharedArrayBuffer;
 }
 
 export type ToWorker = { type: 'now'; id: number } | { type: 'stop' };

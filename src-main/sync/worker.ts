@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { PullPage } from '../../src-shared/contract/sync.js';
 import type { SyncStatus } from '../../src-shared/contract/till-sync.js';
 import { Backoff } from '../hardware/backoff.js';
+import { WriteIntent } from '../ledger/write-intent.js';
 import { CloudClient, CloudError, type Device } from './cloud-client.js';
 import type { FromWorker, SyncWorkerConfig, ToWorker } from './messages.js';
 import { applyPullPage, PullDataError } from './pull-apply.js';
@@ -41,7 +42,9 @@ function setStatus(patch: Partial<SyncStatus>): void {
 const TARGET_HOLD_MS = 15;
 const MIN_CHUNK = 50;
 /** Changes applied per transaction; adapts to the measured lock hold. */
-let chunkSize = Math.min(500, config.pullLimit);
+let chunkSize = Math.min(100, config.pullLimit);
+/** Sales announced on the main connection go before the next chunk. */
+const writeIntent = config.writeIntent ? new WriteIntent(config.writeIntent) : null;
 let stopping = false;
 /** Read through a function: the flag is set by a message handler, which flow analysis does not see. */
 const isStopping = () => stopping;
@@ -148,10 +151,17 @@ async function cycle(client: CloudClient, device: Device, storeId: string, seqBa
           nextCursor: last ? page.nextCursor : (page.changes[to - 1]?.version ?? page.nextCursor),
           hasMore: last ? page.hasMore : true,
         };
+        // A sale waiting for the write lock goes first (SQLite's busy handler alone would let this loop starve it).
+        writeIntent?.waitUntilIdle(250);
         chunksApplied++;
         const crash = config.crashMidPage === chunksApplied;
         const applied = applyPullPage(db, storeId, chunk, crash ? () => process.exit(70) : undefined);
-        post({ type: 'page', changes: applied.applied, holdMs: applied.holdMs, fetchMs });
+        post({
+          type: 'page',
+          changes: applied.applied,
+          holdMs: applied.holdMs,
+          fetchMs: from === 0 ? fetchMs : 0,
+        });
         // Keep the write lock short whatever the machine: smaller chunks when one held it too long.
         if (applied.holdMs > TARGET_HOLD_MS) {
           chunkSize = Math.max(MIN_CHUNK, Math.floor((chunkSize * TARGET_HOLD_MS) / applied.holdMs));

@@ -6,10 +6,12 @@
 // covers them. The raw baseline, measured in the same run: the same rows (headers, lines, payments,
 // movements, held events, level upserts) written by plain multi-row INSERTs, 100 sales per transaction,
 // through mysql2 — no HTTP, no validation, no planning — so drain / raw is what the sync protocol costs.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The pull part (the first pull of a 100,000-product store into a real till that keeps selling) is in
+// ./sync-pull-bench.ts. BENCH_SYNC_ONLY=drain|pull runs one part alone (the other's figures in
+// bench-results/sync.json are kept); the default runs both.
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +38,8 @@ import {
   type SessionOpenedPayload,
 } from '../../src-shared/contract/sync.js';
 import { newId } from '../../src-shared/domain/ids.js';
+import { databaseUrl, freePort, round, startApi, stopApi } from './sync-bench-api.js';
+import { measurePull, type PullFigures } from './sync-pull-bench.js';
 
 const SALES = Number(process.env.BENCH_SYNC_SALES ?? 10_000);
 const TILLS = Number(process.env.BENCH_SYNC_TILLS ?? 4);
@@ -66,11 +70,7 @@ export interface Till {
   events: PushEvent[];
 }
 
-export function databaseUrl(name: string): string {
-  const url = new URL(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306');
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+export { databaseUrl };
 
 export async function seedStore(url: string): Promise<Store> {
   const database = openDatabase(url);
@@ -399,59 +399,13 @@ async function rawBaseline(url: string, till: Till): Promise<number> {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
+interface DrainFigures {
+  drain_10k_s: number;
+  drain_4x2500_s: number;
+  details: Record<string, unknown>;
 }
 
-/** The API as `npm run server` runs it (production mode), in its own process. */
-async function startApi(url: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, '../../src-server/cli/server.ts')],
-    {
-      env: {
-        ...process.env,
-        MYSQL_URL: url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        NODE_ENV: 'production',
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
-        RATE_LIMIT_MAX: '1000000',
-        RATE_LIMIT_LOGIN_MAX: '100000',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let log = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-4000);
-  });
-  for (let i = 0; i < 300; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${String(port)}/api/schema/`);
-      return child;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the API did not come up:\n${log}`);
-}
-
-const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-async function main(): Promise<void> {
+async function measureDrain(): Promise<DrainFigures> {
   const url = databaseUrl(`asiria_bench_sync_${randomBytes(4).toString('hex')}`);
   await createDatabaseIfMissing(url);
   let api: ChildProcess | undefined;
@@ -500,16 +454,9 @@ async function main(): Promise<void> {
         `${raw.toFixed(3)} s (${Math.round(SALES / raw).toString()} sales/s)`,
     );
     console.log(`drain / raw: ${(best.seconds / raw).toFixed(2)}×`);
-    console.log(
-      `load average (1 min) at the end: ${(loadavg()[0] ?? 0).toFixed(2)} on ${String(cpus().length)} CPUs`,
-    );
-    console.log('pull_100k_s, max_lock_hold_ms: not measured here (the till-side sync bench fills them)');
-
-    const results = {
+    return {
       drain_10k_s: round(best.seconds),
       drain_4x2500_s: round(together),
-      pull_100k_s: null,
-      max_lock_hold_ms: null,
       details: {
         sales: SALES,
         lines_per_sale: LINES,
@@ -530,18 +477,51 @@ async function main(): Promise<void> {
         cpus: cpus().length,
         load_average_1m_at_end: round(loadavg()[0] ?? 0, 2),
         drain_over_raw: round(best.seconds / raw, 2),
-        targets: { drain_10k_s: 5, drain_4x2500_s: 5, pull_100k_s: 10, max_lock_hold_ms: 25 },
       },
     };
-    const dir = join(import.meta.dirname, '../../bench-results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'sync.json'), `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`written to bench-results/sync.json`);
   } finally {
-    api?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    await stopApi(api);
     await dropDatabase(url);
   }
+}
+
+/** BENCH_SYNC_ONLY=drain|pull runs one part; the other part's figures already in sync.json are kept. */
+const ONLY = (process.env.BENCH_SYNC_ONLY ?? '').trim();
+
+async function main(): Promise<void> {
+  if (ONLY && ONLY !== 'drain' && ONLY !== 'pull') throw new Error('BENCH_SYNC_ONLY must be drain or pull');
+  const dir = join(import.meta.dirname, '../../bench-results');
+  const file = join(dir, 'sync.json');
+  const previous = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as {
+    drain_10k_s?: number | null;
+    drain_4x2500_s?: number | null;
+    pull_100k_s?: number | null;
+    max_lock_hold_ms?: number | null;
+    details?: { drain?: unknown; pull?: unknown };
+  };
+  const drain: DrainFigures | null = ONLY === 'pull' ? null : await measureDrain();
+  const pull: PullFigures | null = ONLY === 'drain' ? null : await measurePull();
+  console.log(
+    `load average (1 min) at the end: ${(loadavg()[0] ?? 0).toFixed(2)} on ${String(cpus().length)} CPUs`,
+  );
+  const results = {
+    drain_10k_s: drain ? drain.drain_10k_s : (previous.drain_10k_s ?? null),
+    drain_4x2500_s: drain ? drain.drain_4x2500_s : (previous.drain_4x2500_s ?? null),
+    pull_100k_s: pull ? pull.pull_s : (previous.pull_100k_s ?? null),
+    max_lock_hold_ms: pull ? pull.max_lock_hold_ms : (previous.max_lock_hold_ms ?? null),
+    details: {
+      // (A sync.json written before the pull part existed has the drain details at the top of `details`.)
+      drain: drain
+        ? drain.details
+        : (previous.details?.drain ??
+          (previous.details && 'best_batch' in previous.details ? previous.details : null)),
+      pull: pull ? pull.details : (previous.details?.pull ?? null),
+      targets: { drain_10k_s: 5, drain_4x2500_s: 5, pull_100k_s: 10, max_lock_hold_ms: 25 },
+    },
+  };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written to bench-results/sync.json`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
