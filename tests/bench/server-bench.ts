@@ -25,6 +25,7 @@ import { storeMembers, users } from '../../src-server/db/schema/users.js';
 import { gtinCheckDigit } from '../../src-shared/domain/barcode.js';
 import { newId } from '../../src-shared/domain/ids.js';
 import { round3, summarize } from './stats.js';
+import { freePort } from '../support/free-port.js';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -109,18 +110,6 @@ async function seed(url: string): Promise<{ storeId: string; productIds: string[
   } finally {
     await database.close();
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) =>
-    server.close(() => {
-      r();
-    }),
-  );
-  return port;
 }
 
 /** Runs a TypeScript entry point in its own Node process and waits until `readyUrl` answers. */

@@ -1,27 +1,12 @@
 // Shared by the sync benches: a fresh database URL, a free port, and the API started as `npm run server` runs it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export function databaseUrl(name: string): string {
   const url = new URL(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306');
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 /** The API as `npm run server` runs it (production mode), in its own process. */

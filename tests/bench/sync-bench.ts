@@ -38,7 +38,8 @@ import {
   type SessionOpenedPayload,
 } from '../../src-shared/contract/sync.js';
 import { newId } from '../../src-shared/domain/ids.js';
-import { databaseUrl, freePort, round, startApi, stopApi } from './sync-bench-api.js';
+import { freePort } from '../support/free-port.js';
+import { databaseUrl, round, startApi, stopApi } from './sync-bench-api.js';
 import { measurePull, type PullFigures } from './sync-pull-bench.js';
 
 const SALES = Number(process.env.BENCH_SYNC_SALES ?? 10_000);

@@ -4,7 +4,6 @@
 // (seedStore).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { hashSecret } from '../../src-server/auth/passwords.js';
 import {
   createDatabaseIfMissing,
@@ -19,6 +18,7 @@ import { newId } from '../../src-shared/domain/ids.js';
 import { REPO_ROOT } from '../e2e/support/till-process.js';
 import { chaosBundles } from './bundle.js';
 import { testDatabaseUrl } from '../server/support/test-server.js';
+import { freePort } from '../support/free-port.js';
 
 export interface Credentials {
   phone: string;
@@ -30,19 +30,6 @@ export interface CloudSeed {
   storeId: string;
   storeCode: string;
   owner: Credentials;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  if (!address || typeof address !== 'object') throw new Error('no free port');
-  return address.port;
 }
 
 /** A new store and its owner (phone numbers and store codes are unique per run). */

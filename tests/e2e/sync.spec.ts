@@ -3,28 +3,13 @@
 // "Connect to the cloud" opens the connect screen, which says what to type in each empty field, reads a cloud
 // that does not answer (a closed port on this machine) in plain words and forgets the password; a manager's
 // menu (F11 → F6) opens Cloud sync. Axe finds no serious or critical violations on either screen.
-import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { saveScreen } from './support/screens.js';
+import { freePort } from '../support/free-port.js';
 
 test.use({ freshTill: 'sync' });
-
-/** A port on 127.0.0.1 that nothing listens on (taken from the OS, then released). */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 async function loginAsManager(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Otieno Manager' }).click();
@@ -59,7 +44,7 @@ test('a demo till says it is not connected, and the connect screen explains what
 
   await test.step('a cloud that does not answer is said in plain words; the password is not kept', async () => {
     const form = page.getByRole('form', { name: 'Connect to the cloud' });
-    await form.getByLabel('Cloud address').fill(`http://127.0.0.1:${String(await closedPort())}`);
+    await form.getByLabel('Cloud address').fill(`http://127.0.0.1:${String(await freePort())}`);
     await form.getByLabel("Owner's phone number").fill('0700000001');
     await form.getByLabel("Owner's password").fill('owner1234');
     await form.getByLabel('Name of this till').fill('Till 2');

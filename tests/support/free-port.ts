@@ -1,0 +1,17 @@
+// A TCP port on 127.0.0.1 that was free a moment ago: taken from the OS with listen(0), then released. For a
+// child process that must be told its port, or for a port nothing listens on.
+import { createServer } from 'node:net';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
