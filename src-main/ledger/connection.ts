@@ -79,12 +79,16 @@ export function openLedger(file: string, options: OpenLedgerOptions = {}): Ledge
  * Returns a stop function. The timer is unref'd: it never keeps the process alive.
  */
 export function startIdleCheckpointer(ledger: Ledger, idleMs = 2000): () => void {
-  let lastChanges = -1;
+  // Idle = no commit on this connection (total_changes) nor on another one, the sync worker's (data_version):
+  // while the worker pulls it checkpoints on its own thread, and this one stays off the main thread.
+  let last = '';
   const timer = setInterval(() => {
     if (!ledger.raw.open) return;
     const changes = (ledger.raw.prepare('select total_changes() as n').get() as { n: number }).n;
-    if (changes === lastChanges) ledger.checkpoint();
-    lastChanges = changes;
+    const version = ledger.raw.pragma('data_version', { simple: true }) as number;
+    const now = `${String(changes)}:${String(version)}`;
+    if (now === last) ledger.checkpoint();
+    last = now;
   }, idleMs);
   timer.unref();
   return () => {

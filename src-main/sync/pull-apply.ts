@@ -2,8 +2,9 @@
 // COMMIT), the cursor included, so a crash leaves either the whole page or none of it. Every change's data is
 // checked against PULL_ENTITY_DATA before the write lock is taken; the lock is held only for the writes.
 // Cloud-authoritative rows are upserted; a product is never deleted (sales reference it: it goes inactive);
-// the users' local `locale` column is never touched. The FTS index follows products/barcodes by triggers
-// (drizzle/sqlite/0001): an upsert (ON CONFLICT DO UPDATE) fires them, INSERT OR REPLACE would not keep rowids.
+// the users' local `locale` column is never touched. Products are upserted (ON CONFLICT DO UPDATE keeps their
+// rowid, the search index's key; INSERT OR REPLACE would not); the search index's triggers are paused inside the
+// chunk and each touched product's search row is written once at its end (see SearchRows).
 import type Database from 'better-sqlite3';
 import {
   PULL_ENTITY_DATA,
@@ -107,7 +108,13 @@ function prepare(db: Database.Database) {
     clientDelete: s(
       'delete from clients where id = @id and not exists (select 1 from sales where client_id = @id)',
     ),
-    productSkuFree: s(`update products set sku = sku || '~' || id where sku = ? and id <> ?`),
+    productSkuFree: s(`update products set sku = sku || '~' || id where sku = ? and id <> ? returning id`),
+    productSearchable: s('select name, sku from products where id = ?'),
+    searchPaused: s('update search_index_control set paused = ? where id = 1'),
+    searchRowDelete: s('delete from products_fts where rowid = (select rowid from products where id = ?)'),
+    searchRowInsert: s(`insert into products_fts (rowid, name, sku, barcodes)
+      select p.rowid, p.name, p.sku, coalesce((select group_concat(code, ' ') from barcodes where product_id = p.id), '')
+      from products p where p.id = ?`),
     product:
       s(`insert into products (id, sku, name, category_id, unit_id, price, cost, tax_class, reorder_level,
         track_stock, is_active, sold_by_weight, plu, updated_at)
@@ -119,7 +126,7 @@ function prepare(db: Database.Database) {
         sold_by_weight = excluded.sold_by_weight, plu = excluded.plu, updated_at = excluded.updated_at`),
     productBarcodes: s('select code from barcodes where product_id = ? order by code'),
     barcodesOfProductDelete: s('delete from barcodes where product_id = ?'),
-    barcodeDelete: s('delete from barcodes where code = ?'),
+    barcodeDelete: s('delete from barcodes where code = ? returning product_id as productId'),
     barcodeInsert: s('insert into barcodes (code, product_id) values (?, ?)'),
     productDelete: s(`update products set is_active = 0 where id = ?`),
     stockLevel:
@@ -144,7 +151,18 @@ function prepare(db: Database.Database) {
 
 const flag = (v: boolean) => (v ? 1 : 0);
 
-function applyOne(st: Statements, storeId: string, c: CheckedChange): void {
+/**
+ * The products of a chunk whose search row (products_fts: name, SKU, barcodes) must be written at its end, each
+ * → whether it had one before the chunk (then it is deleted first). The search triggers are paused inside a pull
+ * chunk (drizzle/sqlite/0005) so that a product and its barcodes make one search row write, not one each.
+ */
+type SearchRows = Map<string, boolean>;
+
+function touchSearchRow(rows: SearchRows, productId: string, existed: boolean): void {
+  if (!rows.has(productId)) rows.set(productId, existed);
+}
+
+function applyOne(st: Statements, storeId: string, c: CheckedChange, search: SearchRows): void {
   if (c.op === 'delete') {
     switch (c.entity) {
       case 'product':
@@ -203,7 +221,10 @@ function applyOne(st: Statements, storeId: string, c: CheckedChange): void {
       // A category or unit not pulled yet (a later version) gets a placeholder its own change overwrites.
       if (d.categoryId) st.categoryPlaceholder.run(d.categoryId);
       if (d.unitId) st.unitPlaceholder.run(d.unitId);
-      st.productSkuFree.run(d.sku, d.id);
+      for (const other of st.productSkuFree.all(d.sku, d.id) as { id: string }[]) {
+        touchSearchRow(search, other.id, true);
+      }
+      const before = st.productSearchable.get(d.id) as { name: string; sku: string } | undefined;
       st.product.run({
         ...d,
         trackStock: flag(d.trackStock),
@@ -212,12 +233,18 @@ function applyOne(st: Statements, storeId: string, c: CheckedChange): void {
       });
       const wanted = [...new Set(barcodes)].sort();
       const have = (st.productBarcodes.all(d.id) as { code: string }[]).map((r) => r.code);
-      if (wanted.join('\n') !== have.join('\n')) {
+      const barcodesChanged = wanted.join('\n') !== have.join('\n');
+      if (barcodesChanged) {
         st.barcodesOfProductDelete.run(d.id);
         for (const code of wanted) {
-          st.barcodeDelete.run(code);
+          // A code moving here from another product changes that product's search row too.
+          const from = st.barcodeDelete.get(code) as { productId: string } | undefined;
+          if (from && from.productId !== d.id) touchSearchRow(search, from.productId, true);
           st.barcodeInsert.run(code, d.id);
         }
+      }
+      if (!before || before.name !== d.name || before.sku !== d.sku || barcodesChanged) {
+        touchSearchRow(search, d.id, before !== undefined);
       }
       return;
     }
@@ -256,11 +283,18 @@ export function applyPullPage(
   db.exec('BEGIN IMMEDIATE');
   const started = performance.now();
   try {
+    st.searchPaused.run(1);
+    const search: SearchRows = new Map();
     const half = Math.floor(changes.length / 2);
     changes.forEach((c, i) => {
       if (i === half) midway?.();
-      applyOne(st, storeId, c);
+      applyOne(st, storeId, c, search);
     });
+    for (const [productId, existed] of search) {
+      if (existed) st.searchRowDelete.run(productId);
+      st.searchRowInsert.run(productId);
+    }
+    st.searchPaused.run(0);
     st.cursor.run(page.nextCursor, Math.max(page.headVersion, page.nextCursor));
     st.settle.run(page.nextCursor);
     db.exec('COMMIT');

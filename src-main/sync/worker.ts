@@ -20,9 +20,15 @@ const config = workerData as SyncWorkerConfig;
 
 const db = new Database(config.ledgerFile);
 db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
+// NORMAL, not the ledger's FULL: a commit of this connection does not wait for an fsync, so a pull chunk holds
+// the write lock only for its writes. Nothing is at risk: in WAL mode a power cut can only lose the last
+// commits whole (never corrupt the file), and what this connection writes is re-fetched by design — a lost
+// pull chunk takes its cursor with it (same transaction), a lost "sent" mark makes the cloud answer
+// "duplicate". Sales are written on the main connection, whose commits stay FULL (and fsync these too).
+db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
+// Checkpoints are the worker's job while it writes (checkpointAfterPull), never a sale's.
 db.pragma('wal_autocheckpoint = 0');
 
 const post = (message: FromWorker) => {
@@ -49,6 +55,22 @@ let stopping = false;
 /** Read through a function: the flag is set by a message handler, which flow analysis does not see. */
 const isStopping = () => stopping;
 let chunksApplied = 0;
+/**
+ * Pulled changes written since the worker last checkpointed. A first pull writes hundreds of MB of WAL; left
+ * alone, every read of both connections searches an ever longer WAL, and the main thread's idle checkpointer
+ * would copy it all back at once. So the worker checkpoints as it goes (PASSIVE: it takes no write lock, a
+ * sale commits meanwhile), on its own thread, between chunks.
+ */
+let changesSinceCheckpoint = 0;
+const CHECKPOINT_EVERY_CHANGES = 2000;
+/** After `applied` more changes (0 = the pull reached the head: checkpoint what is left). */
+function checkpointAfterPull(applied: number): void {
+  changesSinceCheckpoint += applied;
+  const due = applied === 0 ? changesSinceCheckpoint > 0 : changesSinceCheckpoint >= CHECKPOINT_EVERY_CHANGES;
+  if (!due) return;
+  changesSinceCheckpoint = 0;
+  db.pragma('wal_checkpoint(PASSIVE)');
+}
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 let requested = 0;
 let wake: (() => void) | null = null;
@@ -173,12 +195,14 @@ async function cycle(client: CloudClient, device: Device, storeId: string, seqBa
           pullHead: Math.max(page.headVersion, page.nextCursor),
         });
         from = to;
+        checkpointAfterPull(applied.applied);
         if (!last) await yieldToOthers();
       } while (from < page.changes.length);
     }
     setStatus({ pullCursor: page.nextCursor, pullHead: Math.max(page.headVersion, page.nextCursor) });
     cursor = page.nextCursor;
   }
+  checkpointAfterPull(0);
 }
 
 async function main(): Promise<void> {

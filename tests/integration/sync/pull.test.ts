@@ -1,7 +1,9 @@
 // Pull side: the cloud's changes reach the till (a price change), a page is one transaction (a worker killed
 // mid-pull leaves the cursor and the replica consistent, no half page), and stock on hand = pulled level +
 // pending movements: a sale acknowledged by the cloud is not counted twice before the pull catches up.
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockLevels } from '../../../src-server/db/schema/stock.js';
@@ -111,6 +113,23 @@ describe('pull', () => {
     expect(res.status, res.text).toBe(200);
     await st.syncNow();
     expect(st.till.call('catalog.lookup', { code: p.barcode }).product.price).toBe(11110);
+  });
+
+  it('checkpoints what it pulled: a copy of the ledger file alone (without its WAL) holds the catalog', async () => {
+    const st = newTill();
+    tills.push(st);
+    await st.register(cloud, 'Checkpoint till');
+    await st.syncNow();
+    expect(productCount(st)).toBe(120);
+    // The till itself never checkpoints here (checkpointer: false): only the sync worker can have.
+    const copy = join(mkdtempSync(join(tmpdir(), 'asiria-ledger-copy-')), 'ledger.db');
+    copyFileSync(st.till.ledger.file, copy);
+    const alone = new Database(copy);
+    try {
+      expect((alone.prepare('select count(*) as n from products').get() as { n: number }).n).toBe(120);
+    } finally {
+      alone.close();
+    }
   });
 
   it('counts a sale once: pending until acknowledged and pulled, never twice in between', async () => {
