@@ -28,6 +28,8 @@ export interface SyncOptions {
   protocol?: number;
   /** Fault injection (tests): the first worker dies halfway through applying its Nth pull page. */
   crashMidPage?: number;
+  /** Fault injection (tests): the first worker hangs before its Nth push, until the watchdog restarts it. */
+  hangBeforePush?: number;
   /** Electron safeStorage, when the shell has it. */
   cipher?: SecretCipher;
   /** Where the device secret file lives (default: the ledger's folder). */
@@ -78,6 +80,7 @@ export class SyncController {
         protocol: options.protocol ?? SYNC_PROTOCOL_VERSION,
         ...(options.writeIntent && { writeIntent: options.writeIntent }),
         ...(options.crashMidPage !== undefined && { crashMidPage: options.crashMidPage }),
+        ...(options.hangBeforePush !== undefined && { hangBeforePush: options.hangBeforePush }),
       },
       secret: () => this.secrets.load(),
       onStatus,

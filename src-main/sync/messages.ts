@@ -14,6 +14,8 @@ export interface SyncWorkerConfig {
   pullLimit: number;
   /** Fault injection (tests): the worker thread exits halfway through applying its Nth pull page (1-based). */
   crashMidPage?: number;
+  /** Fault injection (tests): the worker thread hangs (blocks, silent) before its Nth push (1-based). */
+  hangBeforePush?: number;
   /** The sync protocol spoken (SYNC_PROTOCOL_VERSION; tests pretend to be an older till). */
   protocol: number;
   /** The main connection's WriteIntent buffer: the worker lets announced sales go before its next chunk. */

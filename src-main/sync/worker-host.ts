@@ -79,12 +79,13 @@ export class SyncWorkerHost {
     const secret = this.options.secret();
     if (secret === null) return;
     const spec = workerSpec();
-    const { crashMidPage, ...rest } = this.options.config;
-    // The injected crash happens in the first worker only: the restarted one must finish the job.
+    const { crashMidPage, hangBeforePush, ...rest } = this.options.config;
+    // The injected faults happen in the first worker only: the restarted one must finish the job.
     const config: SyncWorkerConfig = {
       ...rest,
       secret,
       ...(this.starts === 0 && crashMidPage && { crashMidPage }),
+      ...(this.starts === 0 && hangBeforePush && { hangBeforePush }),
     };
     const worker = new Worker(spec.filename, { eval: spec.eval, workerData: config });
     worker.unref();

@@ -55,6 +55,7 @@ let stopping = false;
 /** Read through a function: the flag is set by a message handler, which flow analysis does not see. */
 const isStopping = () => stopping;
 let chunksApplied = 0;
+let pushesStarted = 0;
 /**
  * Pulled changes written since the worker last checkpointed. A first pull writes hundreds of MB of WAL; left
  * alone, every read of both connections searches an ever longer WAL, and the main thread's idle checkpointer
@@ -126,6 +127,10 @@ async function cycle(client: CloudClient, device: Device, storeId: string, seqBa
     if (depth === 0) break;
     setStatus({ state: 'syncing', queueDepth: depth });
     post({ type: 'progress' });
+    if (config.hangBeforePush === ++pushesStarted) {
+      // Injected hang: the thread blocks for good, as a stuck native call would; only the watchdog ends it.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    }
     const outcome = await pushOnce(db, client, device, seqBase, nowIso);
     post({ type: 'progress' });
     setStatus({ queueDepth: queueDepth(db, seqBase), online: true });

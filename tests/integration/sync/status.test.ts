@@ -1,8 +1,10 @@
 // sync.status tells a person what to do: a revoked device says so (register again), a till too old for the cloud
-// says "update" — and sales go on in both cases.
+// says "update" — and sales go on in both cases. A sync worker that hangs is restarted by the watchdog and the
+// queue drains all the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../src-shared/contract/till-sync.js';
-import { FAST_SYNC, newTill, startCloud, type Cloud, type SyncTill } from './support.js';
+import { SEED_PASSWORD } from '../../server/support/test-server.js';
+import { eventually, FAST_SYNC, newTill, startCloud, type Cloud, type SyncTill } from './support.js';
 
 let cloud: Cloud;
 const tills: SyncTill[] = [];
@@ -48,5 +50,23 @@ describe('sync.status', () => {
     expect(status.state).toBe('update_required');
     expect(status.lastError?.code).toBe('PROTOCOL_TOO_OLD');
     expect(status.lastError?.message).toMatch(/update this till/i);
+  });
+
+  it('recovers from a hung worker: the watchdog restarts it and the queue drains', async () => {
+    const st = newTill({ ...FAST_SYNC, watchdogMs: 500, hangBeforePush: 1 });
+    tills.push(st);
+    await st.register(cloud, 'Hanging till');
+    await st.syncNow(); // the store's users arrive
+    st.till.call('auth.login', { phone: cloud.t.users.employee.phone, password: SEED_PASSWORD });
+    const session = st.till.call('session.open', { openingFloat: 2_000_00 });
+    // The first worker blocks before sending it; only a restart can send it.
+    const status = await eventually(() => {
+      const s = st.till.call('sync.status', {});
+      return s.queueDepth === 0 && s.state === 'idle' && s;
+    }, 'the queue to drain');
+    expect(status.online).toBe(true);
+    expect(st.till.sync.host.starts).toBeGreaterThanOrEqual(2);
+    const res = await cloud.t.call('GET', `/api/cash-sessions/${session.id}/`, { as: 'manager' });
+    expect(res.status, res.text).toBe(200);
   });
 });
