@@ -4,6 +4,12 @@
 -- touched product's row once, whole; every other writer keeps the triggers. `paused` is 1 only inside such a
 -- transaction (set at its start, cleared before its COMMIT), so no other connection ever sees it set, and a
 -- crash rolls it back with the rest.
+-- FTS5's automatic merging is off: it ran inside whichever commit filled a level, so every few dozen pull chunks
+-- one held the write lock 15-60 ms merging segments. The sync worker merges instead, a bounded step (16 pages,
+-- a few ms) at the end of each pull chunk and in short transactions of their own when a pull reaches the head
+-- (mergeSearchIndex); crisis merges (FTS5's 16 segments on a level) stay on for any other writer.
+INSERT INTO `products_fts` (`products_fts`, `rank`) VALUES ('automerge', 0);
+--> statement-breakpoint
 CREATE TABLE `search_index_control` (
 	`id` integer PRIMARY KEY NOT NULL CHECK (`id` = 1),
 	`paused` integer DEFAULT 0 NOT NULL

@@ -55,6 +55,9 @@ export function checkChanges(changes: readonly PullChange[]): CheckedChange[] {
     .map((x) => x.c);
 }
 
+/** Pages written by one merge step of the search index: a few milliseconds of work. */
+const MERGE_PAGES = 16;
+
 type Statements = ReturnType<typeof prepare>;
 const cache = new WeakMap<Database.Database, Statements>();
 
@@ -112,6 +115,8 @@ function prepare(db: Database.Database) {
     productSearchable: s('select name, sku from products where id = ?'),
     searchPaused: s('update search_index_control set paused = ? where id = 1'),
     searchRowDelete: s('delete from products_fts where rowid = (select rowid from products where id = ?)'),
+    /** One bounded step of merging the search index's segments (automerge is off: drizzle/sqlite/0005). */
+    searchMerge: s(`insert into products_fts (products_fts, rank) values ('merge', ${String(MERGE_PAGES)})`),
     searchRowInsert: s(`insert into products_fts (rowid, name, sku, barcodes)
       select p.rowid, p.name, p.sku, coalesce((select group_concat(code, ' ') from barcodes where product_id = p.id), '')
       from products p where p.id = ?`),
@@ -294,6 +299,7 @@ export function applyPullPage(
       if (existed) st.searchRowDelete.run(productId);
       st.searchRowInsert.run(productId);
     }
+    if (search.size > 0) st.searchMerge.run();
     st.searchPaused.run(0);
     st.cursor.run(page.nextCursor, Math.max(page.headVersion, page.nextCursor));
     st.settle.run(page.nextCursor);
@@ -303,4 +309,37 @@ export function applyPullPage(
     throw error;
   }
   return { applied: changes.length, holdMs: performance.now() - started };
+}
+
+/**
+ * Merges the search index's segments in short transactions of one bounded step each (a pull chunk leaves its
+ * products in a segment of their own; too many make every search slower), until a step finds nothing to merge
+ * or `maxSteps` ran. `beforeStep` runs before each step's lock (the worker lets announced sales go first).
+ * Returns the steps that merged something.
+ */
+export function mergeSearchIndex(
+  db: Database.Database,
+  maxSteps: number,
+  /** Runs each step's transaction (the worker marks it held: see WriteIntent). */
+  run: (step: () => void) => void = (step) => {
+    step();
+  },
+  beforeStep?: () => void,
+): number {
+  let st = cache.get(db);
+  if (!st) {
+    st = prepare(db);
+    cache.set(db, st);
+  }
+  const changes = db.prepare('select total_changes() as n');
+  let merged = 0;
+  while (merged < maxSteps) {
+    beforeStep?.();
+    const before = (changes.get() as { n: number }).n;
+    run(() => db.transaction(() => st.searchMerge.run()).immediate());
+    // FTS5's documented test: a step that changed fewer than two rows found nothing to merge.
+    if ((changes.get() as { n: number }).n - before < 2) break;
+    merged++;
+  }
+  return merged;
 }

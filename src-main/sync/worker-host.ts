@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SyncStatus } from '../../src-shared/contract/till-sync.js';
+import { WriteIntent } from '../ledger/write-intent.js';
 import type { FromWorker, SyncWorkerConfig, ToWorker } from './messages.js';
 
 export interface SyncWorkerHostOptions {
@@ -99,6 +100,8 @@ export class SyncWorkerHost {
       this.options.log?.('sync worker failed', { err: error.message });
     });
     worker.on('exit', () => {
+      // A worker killed inside a chunk leaves its hold mark set; SQLite rolled its transaction back.
+      if (this.options.config.writeIntent) new WriteIntent(this.options.config.writeIntent).release();
       if (this.#worker !== worker) return;
       this.#worker = null;
       if (this.#stopped) return;

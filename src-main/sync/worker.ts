@@ -10,7 +10,7 @@ import { Backoff } from '../hardware/backoff.js';
 import { WriteIntent } from '../ledger/write-intent.js';
 import { CloudClient, CloudError, type Device } from './cloud-client.js';
 import type { FromWorker, SyncWorkerConfig, ToWorker } from './messages.js';
-import { applyPullPage, PullDataError } from './pull-apply.js';
+import { applyPullPage, mergeSearchIndex, PullDataError } from './pull-apply.js';
 import { pushOnce } from './push.js';
 import { queueDepth, readSyncState, stateOfError, storedStatus } from './sync-state.js';
 
@@ -45,7 +45,7 @@ function setStatus(patch: Partial<SyncStatus>): void {
 }
 
 /** A pull page should hold the ledger's write lock at most about this long (a sale waits behind it). */
-const TARGET_HOLD_MS = 15;
+const TARGET_HOLD_MS = 10;
 const MIN_CHUNK = 50;
 /** Changes applied per transaction; adapts to the measured lock hold. */
 let chunkSize = Math.min(100, config.pullLimit);
@@ -144,6 +144,7 @@ async function cycle(client: CloudClient, device: Device, storeId: string, seqBa
   const first = readSyncState(db);
   if (!first) return;
   let cursor = first.pullCursor;
+  let pulledChanges = 0;
   let pending: Promise<PullPage> | null = client.pull(device, cursor, config.pullLimit);
   while (pending) {
     if (isStopping()) {
@@ -182,7 +183,8 @@ async function cycle(client: CloudClient, device: Device, storeId: string, seqBa
         writeIntent?.waitUntilIdle(250);
         chunksApplied++;
         const crash = config.crashMidPage === chunksApplied;
-        const applied = applyPullPage(db, storeId, chunk, crash ? () => process.exit(70) : undefined);
+        const write = () => applyPullPage(db, storeId, chunk, crash ? () => process.exit(70) : undefined);
+        const applied = writeIntent ? writeIntent.hold(write) : write();
         post({
           type: 'page',
           changes: applied.applied,
@@ -200,12 +202,24 @@ async function cycle(client: CloudClient, device: Device, storeId: string, seqBa
           pullHead: Math.max(page.headVersion, page.nextCursor),
         });
         from = to;
+        pulledChanges += applied.applied;
         checkpointAfterPull(applied.applied);
         if (!last) await yieldToOthers();
       } while (from < page.changes.length);
     }
     setStatus({ pullCursor: page.nextCursor, pullHead: Math.max(page.headVersion, page.nextCursor) });
     cursor = page.nextCursor;
+  }
+  // The chunks' merge steps may leave the search index with a few more segments than it needs: merge them now,
+  // a short transaction a step, each after any announced sale.
+  if (pulledChanges > 0) {
+    const held = (step: () => void) => {
+      if (writeIntent) writeIntent.hold(step);
+      else step();
+    };
+    mergeSearchIndex(db, 200, held, () => {
+      writeIntent?.waitUntilIdle(250);
+    });
   }
   checkpointAfterPull(0);
 }

@@ -1,18 +1,18 @@
-// The pull part of `npm run bench:sync` (BENCH_SYNC_ONLY=pull runs it alone): the first pull of a big store into
-// a real till while that till keeps selling on its main thread.
+// The pull part of `npm run bench:sync` (BENCH_SYNC_ONLY=pull runs it alone): a till's first pull of a big store,
+// once with nothing else on the till, once while the till keeps selling on its main thread.
 //   - The cloud: a fresh MariaDB database with BENCH_PULL_PRODUCTS products (default 100,000), each with a
 //     barcode and a stock level in the store; the API as its own process (src-server/cli/server.ts), real HTTP.
 //   - The store's change log is built when its first terminal registers (POST /api/terminals/ calls
 //     initializeStoreLog): the bench builds it just before, through that same function, to time it on its own
 //     (log_build_s); the registration then finds it built (register_s is the rest of registering).
-//   - The till: openTill on a fresh folder (real SQLite file, the real sync worker thread with its own
-//     connection, default page size), registered through sync.register. pull_100k_s runs from the worker's
-//     first status (it asks its first page right after) to its cursor reaching the head the log had after
-//     registration; max_lock_hold_ms is the longest BEGIN IMMEDIATE → COMMIT of a pull chunk in the worker
-//     (its 'page' messages) during that pull.
-//   - Meanwhile the main thread sells (one line, cash; 5 ms between sales) from the moment users and a
-//     product have arrived; each sale's latency (sale.start → sale.complete) is recorded. The baseline: the
-//     same number of the same sales on the same till after the pull, with the sync worker stopped.
+//   - Each till: openTill on a fresh folder (real SQLite file, the real sync worker thread with its own
+//     connection, default page size), registered through sync.register. A pull runs from the worker's first
+//     status (it asks its first page right after) to its cursor reaching the head the log had after
+//     registration. pull_100k_s is the first till's (nothing else on it); max_lock_hold_ms is the longest
+//     BEGIN IMMEDIATE → COMMIT of a pull chunk in either worker (its 'page' messages).
+//   - The second till sells meanwhile (one line, cash; 5 ms between sales: far busier than any cashier) from the
+//     moment users and a product have arrived; each sale's latency (sale.start → sale.complete) is recorded.
+//     The baseline: the same number of the same sales on the same till after the pull, the worker stopped.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ import { receiptCounters, stores } from '../../src-server/db/schema/stores.js';
 import { syncStoreVersions } from '../../src-server/db/schema/sync.js';
 import { storeMembers, users } from '../../src-server/db/schema/users.js';
 import { initializeStoreLog } from '../../src-server/services/sync-pull.js';
+import type { PageStats } from '../../src-main/sync/controller.js';
 import { openTill, type Till } from '../../src-main/till.js';
 import type { SyncStatus } from '../../src-shared/contract/till-sync.js';
 import { newId } from '../../src-shared/domain/ids.js';
@@ -156,48 +157,48 @@ function sell(till: Till, productId: string): number {
   return performance.now() - started;
 }
 
-export async function measurePull(): Promise<PullFigures> {
-  const url = databaseUrl(`asiria_bench_pull_${randomBytes(4).toString('hex')}`);
-  await createDatabaseIfMissing(url);
-  const dir = mkdtempSync(join(tmpdir(), 'asiria-bench-pull-'));
-  let api: ChildProcess | undefined;
-  let till: Till | undefined;
-  try {
-    const { storeId, seedS } = await seedCloud(url);
-    console.log(
-      `pull: cloud seeded with ${String(PRODUCTS)} products, barcodes, stock levels in ${seedS.toFixed(1)} s`,
-    );
-    const port = await freePort();
-    api = await startApi(url, port);
-    const log = await buildLog(url, storeId);
-    console.log(`pull: change log built in ${log.seconds.toFixed(3)} s (head ${String(log.head)})`);
+interface FirstPull {
+  pullS: number;
+  registerS: number;
+  stats: PageStats;
+  statuses: number;
+  workerStartMs: number;
+  /** Sale latencies during the pull (empty when not selling), then the same number with the worker stopped. */
+  during: number[];
+  quiet: number[];
+  pulled: { products: number; barcodes: number; stock_levels: number; fts_sugar: number };
+}
 
-    // autoStart off: the worker starts when the bench says, so the pull is timed from its first request.
-    till = openTill({
-      dataDir: dir,
-      checkpointer: false,
-      hardware: false,
-      sync: { autoStart: false, intervalMs: 200, timeoutMs: 60_000 },
-    });
-    const t = till;
+/**
+ * A fresh till in `dir` registers and pulls the store from its first request until its cursor reaches `head`;
+ * with `sell`, its main thread sells meanwhile, then as many sales again with the worker stopped (baseline).
+ */
+async function firstPull(port: number, head: number, dir: string, selling: boolean): Promise<FirstPull> {
+  // autoStart off: the worker starts when the bench says, so the pull is timed from its first request.
+  const t = openTill({
+    dataDir: dir,
+    checkpointer: false,
+    hardware: false,
+    sync: { autoStart: false, intervalMs: 200, timeoutMs: 60_000 },
+  });
+  try {
     const r0 = performance.now();
     await t.callAsync('sync.register', {
       serverUrl: `http://127.0.0.1:${String(port)}`,
       phone: OWNER_PHONE,
       password: PASSWORD,
-      tillName: 'Bench till',
+      tillName: selling ? 'Selling till' : 'Bench till',
     });
     const registerS = (performance.now() - r0) / 1000;
 
     const timing = { started: 0, done: 0 };
     let statuses = 0;
-    const reachedHead = (s: SyncStatus) => s.pullCursor >= log.head;
     const unsubscribe = t.subscribe((event) => {
       if (event.type !== 'sync.changed') return;
       const now = performance.now();
       statuses++;
       if (timing.started === 0) timing.started = now;
-      if (timing.done === 0 && reachedHead(event.payload as SyncStatus)) timing.done = now;
+      if (timing.done === 0 && (event.payload as SyncStatus).pullCursor >= head) timing.done = now;
     });
     const startCalled = performance.now();
     t.sync.host.start();
@@ -208,6 +209,7 @@ export async function measurePull(): Promise<PullFigures> {
     // Sell as soon as the seller and a product have arrived, until the pull is done.
     const during: number[] = [];
     while (
+      selling &&
       !pullDone() &&
       !(
         count('select count(*) as n from users where phone = ?', SELLER_PHONE) > 0 &&
@@ -217,7 +219,7 @@ export async function measurePull(): Promise<PullFigures> {
       await sleep(10);
     }
     let productId = '';
-    if (!pullDone()) {
+    if (selling && !pullDone()) {
       t.call('auth.login', { phone: SELLER_PHONE, password: PASSWORD });
       t.call('session.open', { openingFloat: 0 });
       productId = (raw.prepare('select id from products limit 1').get() as { id: string }).id;
@@ -230,32 +232,77 @@ export async function measurePull(): Promise<PullFigures> {
     const stats = { ...t.sync.pageStats };
     unsubscribe();
     const startedAt = timing.started || startCalled;
-    const pullS = (timing.done - startedAt) / 1000;
-    const pulledProducts = count('select count(*) as n from products');
-    const pulledBarcodes = count('select count(*) as n from barcodes');
-    const pulledLevels = count('select count(*) as n from stock_levels');
-    const ftsSugar = count("select count(*) as n from products_fts where products_fts match 'sugar'");
-    if (pulledProducts < PRODUCTS) throw new Error(`only ${String(pulledProducts)} products pulled`);
+    const pulled = {
+      products: count('select count(*) as n from products'),
+      barcodes: count('select count(*) as n from barcodes'),
+      stock_levels: count('select count(*) as n from stock_levels'),
+      fts_sugar: count("select count(*) as n from products_fts where products_fts match 'sugar'"),
+    };
+    if (pulled.products < PRODUCTS) throw new Error(`only ${String(pulled.products)} products pulled`);
 
     // Baseline: the same sales on the same till, no pull (the worker stopped).
     await t.sync.stop();
-    if (!productId) {
-      t.call('auth.login', { phone: SELLER_PHONE, password: PASSWORD });
-      t.call('session.open', { openingFloat: 0 });
-      productId = (raw.prepare('select id from products limit 1').get() as { id: string }).id;
-    }
     const quiet: number[] = [];
-    const baselineSales = Math.max(BASELINE_MIN_SALES, during.length);
-    for (let i = 0; i < baselineSales; i++) {
-      quiet.push(sell(t, productId));
-      await sleep(SALE_GAP_MS);
+    if (selling) {
+      if (!productId) {
+        t.call('auth.login', { phone: SELLER_PHONE, password: PASSWORD });
+        t.call('session.open', { openingFloat: 0 });
+        productId = (raw.prepare('select id from products limit 1').get() as { id: string }).id;
+      }
+      const baselineSales = Math.max(BASELINE_MIN_SALES, during.length);
+      for (let i = 0; i < baselineSales; i++) {
+        quiet.push(sell(t, productId));
+        await sleep(SALE_GAP_MS);
+      }
     }
-    const duringPull = latency(during);
-    const noPull = latency(quiet);
+    return {
+      pullS: (timing.done - startedAt) / 1000,
+      registerS,
+      stats,
+      statuses,
+      workerStartMs: startedAt - startCalled,
+      during,
+      quiet,
+      pulled,
+    };
+  } finally {
+    await t.sync.stop();
+    t.close();
+  }
+}
+
+export async function measurePull(): Promise<PullFigures> {
+  const url = databaseUrl(`asiria_bench_pull_${randomBytes(4).toString('hex')}`);
+  await createDatabaseIfMissing(url);
+  const dirs = [
+    mkdtempSync(join(tmpdir(), 'asiria-bench-pull-')),
+    mkdtempSync(join(tmpdir(), 'asiria-bench-pull-')),
+  ];
+  let api: ChildProcess | undefined;
+  try {
+    const { storeId, seedS } = await seedCloud(url);
     console.log(
-      `pull of ${String(PRODUCTS)} products (+ barcodes, stock levels; ${String(stats.changes)} changes in ` +
-        `${String(stats.pages)} chunks): ${pullS.toFixed(3)} s; longest write-lock hold of a chunk ` +
-        `${stats.maxHoldMs.toFixed(2)} ms`,
+      `pull: cloud seeded with ${String(PRODUCTS)} products, barcodes, stock levels in ${seedS.toFixed(1)} s`,
+    );
+    const port = await freePort();
+    api = await startApi(url, port);
+    const log = await buildLog(url, storeId);
+    console.log(`pull: change log built in ${log.seconds.toFixed(3)} s (head ${String(log.head)})`);
+
+    const alone = await firstPull(port, log.head, dirs[0] ?? '', false);
+    console.log(
+      `pull of ${String(PRODUCTS)} products (+ barcodes, stock levels; ${String(alone.stats.changes)} changes in ` +
+        `${String(alone.stats.pages)} chunks), nothing else on the till: ${alone.pullS.toFixed(3)} s ` +
+        `(${(alone.stats.fetchMs / 1000).toFixed(3)} s of it waiting for the cloud's pages); longest write-lock ` +
+        `hold ${alone.stats.maxHoldMs.toFixed(2)} ms`,
+    );
+    const selling = await firstPull(port, log.head, dirs[1] ?? '', true);
+    const duringPull = latency(selling.during);
+    const noPull = latency(selling.quiet);
+    console.log(
+      `pull into a till selling meanwhile (a sale every ${String(SALE_GAP_MS)} ms + its own time): ` +
+        `${selling.pullS.toFixed(3)} s in ${String(selling.stats.pages)} chunks; longest write-lock hold of a chunk ` +
+        `${selling.stats.maxHoldMs.toFixed(2)} ms`,
     );
     console.log(
       `pull: sale latency during the pull (${String(duringPull.sales)} sales): p50 ${String(duringPull.p50_ms)} ms, ` +
@@ -263,25 +310,26 @@ export async function measurePull(): Promise<PullFigures> {
         `(${String(noPull.sales)} sales): p50 ${String(noPull.p50_ms)} ms, p99 ${String(noPull.p99_ms)} ms, ` +
         `max ${String(noPull.max_ms)} ms, ${String(noPull.over_100ms)} over 100 ms`,
     );
-    console.log(`pull: registration (log already built) ${registerS.toFixed(3)} s`);
+    console.log(`pull: registration (log already built) ${alone.registerS.toFixed(3)} s`);
     return {
-      pull_s: round(pullS),
-      max_lock_hold_ms: round(stats.maxHoldMs, 2),
+      pull_s: round(alone.pullS),
+      max_lock_hold_ms: round(Math.max(alone.stats.maxHoldMs, selling.stats.maxHoldMs), 2),
       details: {
         products: PRODUCTS,
-        pulled: {
-          products: pulledProducts,
-          barcodes: pulledBarcodes,
-          stock_levels: pulledLevels,
-          fts_sugar: ftsSugar,
-        },
-        changes: stats.changes,
-        chunks: stats.pages,
+        pulled: alone.pulled,
+        changes: alone.stats.changes,
+        chunks: alone.stats.pages,
+        // Time the worker waited for the cloud's next page (the rest it spent applying).
+        waiting_for_cloud_s: round(alone.stats.fetchMs / 1000),
+        max_lock_hold_alone_ms: round(alone.stats.maxHoldMs, 2),
+        pull_while_selling_s: round(selling.pullS),
+        chunks_while_selling: selling.stats.pages,
+        max_lock_hold_while_selling_ms: round(selling.stats.maxHoldMs, 2),
         log_head: log.head,
         log_build_s: round(log.seconds),
-        register_s: round(registerS),
-        worker_start_to_first_status_ms: round(startedAt - startCalled, 1),
-        status_events: statuses,
+        register_s: round(alone.registerS),
+        worker_start_to_first_status_ms: round(alone.workerStartMs, 1),
+        status_events: alone.statuses,
         sale_gap_ms: SALE_GAP_MS,
         sale_latency_during_pull: duringPull,
         sale_latency_no_pull: noPull,
@@ -291,12 +339,8 @@ export async function measurePull(): Promise<PullFigures> {
       },
     };
   } finally {
-    if (till) {
-      await till.sync.stop();
-      till.close();
-    }
     await stopApi(api);
-    rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     await dropDatabase(url);
   }
 }

@@ -3,7 +3,7 @@
 // cashier types must find exactly what the pulled catalog says — new products, renames, a SKU or a barcode moved
 // from one product to another — and the till's own writes keep their triggers after a pull.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyPullPage } from '../../../src-main/sync/pull-apply.js';
+import { applyPullPage, mergeSearchIndex } from '../../../src-main/sync/pull-apply.js';
 import type { PullChange, PullEntityData } from '../../../src-shared/contract/sync.js';
 import { newId } from '../../../src-shared/domain/ids.js';
 import { createTestTill, type TestTill } from '../../support/test-till.js';
@@ -62,6 +62,14 @@ const found = (query: string) =>
     .call('catalog.search', { query, includeInactive: true })
     .products.map((p) => p.sku)
     .sort();
+
+/** Segments of the search index: each is searched on every query. */
+const segments = () =>
+  (
+    t.till.ledger.raw.prepare('select count(distinct segid) as n from products_fts_idx').get() as {
+      n: number;
+    }
+  ).n;
 
 /** SKUs of the products whose search row is missing or says other than the product (none: the index is true). */
 function staleSearchRows(): string[] {
@@ -138,6 +146,39 @@ describe('search after a pull', () => {
     expect(found('6161100000079')).toEqual(['ZB-500']);
     expect(found('okapi')).toEqual(['ZB-500']);
     expect(found('zebrafruit')).toEqual([]);
+    expect(staleSearchRows()).toEqual([]);
+  });
+
+  it('keeps the search index in few segments: a pull chunk merges a step of them', () => {
+    // 60 chunks, as a first pull makes them: each leaves its products in a segment of its own.
+    for (let chunk = 0; chunk < 60; chunk++) {
+      pull(
+        ...Array.from({ length: 10 }, (_, i) =>
+          productData({
+            id: newId(),
+            sku: `ZM-${String(chunk * 10 + i)}`,
+            name: `Zebramix ${String(chunk)}`,
+          }),
+        ),
+      );
+    }
+    expect(segments()).toBeLessThanOrEqual(4);
+    expect(found('ZM-599')).toEqual(['ZM-599']);
+    expect(found('zebramix')).toHaveLength(20);
+    expect(staleSearchRows()).toEqual([]);
+  });
+
+  it('merges what other writers left in steps (mergeSearchIndex, run when a pull reaches the head)', () => {
+    const insert = t.till.ledger.raw.prepare(
+      `insert into products (id, sku, name, price, tax_class, updated_at) values (?, ?, ?, 100, 'standard', '')`,
+    );
+    // One transaction each: FTS5 writes a segment each (it merges none by itself; drizzle/sqlite/0005).
+    for (let i = 0; i < 40; i++) insert.run(newId(), `ZQ-${String(i)}`, `Zebraquince ${String(i)}`);
+    expect(segments()).toBeGreaterThan(4);
+    expect(mergeSearchIndex(t.till.ledger.raw, 200)).toBeGreaterThan(0);
+    expect(segments()).toBeLessThanOrEqual(4);
+    expect(found('zebraquince')).toHaveLength(20);
+    expect(found('ZQ-39')).toEqual(['ZQ-39']);
     expect(staleSearchRows()).toEqual([]);
   });
 });
