@@ -78,9 +78,12 @@ export const timestampOut = z.iso.datetime().meta({ example: '2026-01-31T09:15:0
 export const toTimestamp = (d: Date): string => d.toISOString();
 export const toTimestampOrNull = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export const uuidField = z.uuid({
-  error: (issue) => (issue.input === undefined ? 'This field is required.' : 'Must be a valid UUID.'),
-});
+export const uuidField = z
+  .uuid({
+    error: (issue) => (issue.input === undefined ? 'This field is required.' : 'Must be a valid UUID.'),
+  })
+  // Id columns compare bytes (ASCII, binary collation: db/columns.ts); every id is stored lower-case.
+  .toLowerCase();
 
 /** Path parameters of a detail route: `/api/things/:id/`. A non-UUID id answers 404, like DRF. */
 export const idParams = z.object({ id: uuidField });

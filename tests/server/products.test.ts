@@ -65,6 +65,11 @@ describe('/api/products/', () => {
     });
     const fetched = await t.call('GET', `/api/products/${res.body.id}/`, { as: 'employee' });
     expect(fetched.body).toEqual(res.body);
+    // Ids are stored lower-case and compared as bytes; an id a client sends in capitals is the same id.
+    const shouted = await t.call('GET', `/api/products/${String(res.body.id).toUpperCase()}/`, {
+      as: 'employee',
+    });
+    expect(shouted.body).toEqual(res.body);
     const [entry] = await t.database.db
       .select()
       .from(auditLogs)

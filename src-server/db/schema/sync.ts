@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
-import { code, idPk, jsonData, money, qty, ref, utc } from '../columns.js';
+import { asciiKey, code, idPk, jsonData, money, qty, ref, utc } from '../columns.js';
 import { cashSessions } from './cash.js';
 import { products } from './catalog.js';
 import { salesDetails, salesHeaders, TENDER_METHODS } from './sales.js';
@@ -124,7 +124,7 @@ export const syncChanges = mysqlTable(
     storeId: ref('store_id').notNull(),
     entity: varchar('entity', { length: 20 }).notNull(),
     /** The entity's id (a UUID; a tax class's code). */
-    entityId: varchar('entity_id', { length: 36 }).notNull(),
+    entityId: asciiKey('entity_id').notNull(),
     version: bigint('version', { mode: 'number' }).notNull(),
     op: code('op', SYNC_CHANGE_OPS).notNull(),
     changedAt: utc('changed_at').notNull(),
