@@ -78,6 +78,21 @@ export async function applyStockMovements(tx: Tx, movements: readonly StockMovem
  * level changes, for applyStockDeltas — which a caller may run later in the same transaction, so that the
  * level rows every till of the store writes stay locked for as short a time as possible.
  */
+/** The stock_movements row of a movement (a new id and `at` unless the movement brings its own, as a till's do). */
+export function stockMovementRow(m: StockMovementInput, at: Date): typeof stockMovements.$inferInsert {
+  return {
+    id: m.id ?? newId(),
+    storeId: m.storeId,
+    productId: m.productId,
+    quantity: m.qtyMilli,
+    reason: m.reason,
+    referenceType: m.referenceType,
+    referenceId: m.referenceId,
+    userId: m.userId,
+    createdAt: m.createdAt ?? at,
+  };
+}
+
 export async function recordStockMovements(
   tx: Tx,
   movements: readonly StockMovementInput[],
@@ -102,17 +117,7 @@ export async function recordStockMovements(
   await insertRows(
     tx,
     stockMovements,
-    tracked.map((m) => ({
-      id: m.id ?? newId(),
-      storeId: m.storeId,
-      productId: m.productId,
-      quantity: m.qtyMilli,
-      reason: m.reason,
-      referenceType: m.referenceType,
-      referenceId: m.referenceId,
-      userId: m.userId,
-      createdAt: m.createdAt ?? at,
-    })),
+    tracked.map((m) => stockMovementRow(m, at)),
   );
   const deltas = new Map<string, { storeId: string; productId: string; delta: number }>();
   for (const m of tracked) {

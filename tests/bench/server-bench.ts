@@ -6,13 +6,12 @@
 // in the same run: the very same search SQL issued from a bare node:http server (no framework, no auth, no
 // validation), so API / raw is what the framework costs.
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { hashSecret } from '../../src-server/auth/passwords.js';
 import { createDatabaseIfMissing, dropDatabase, openDatabase } from '../../src-server/db/client.js';
 import { migrateDatabase } from '../../src-server/db/migrate.js';
@@ -26,6 +25,7 @@ import { gtinCheckDigit } from '../../src-shared/domain/barcode.js';
 import { newId } from '../../src-shared/domain/ids.js';
 import { round3, summarize } from './stats.js';
 import { freePort } from '../support/free-port.js';
+import { databaseUrl, startApi, startProcess, stopApi } from './bench-api.js';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -60,12 +60,6 @@ const BRANDS = [
   'Menengai',
 ];
 const PASSWORD = 'bench-password-123';
-
-function baseUrl(name: string): string {
-  const url = new URL(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306');
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function seed(url: string): Promise<{ storeId: string; productIds: string[] }> {
   const database = openDatabase(url);
@@ -110,51 +104,6 @@ async function seed(url: string): Promise<{ storeId: string; productIds: string[
   } finally {
     await database.close();
   }
-}
-
-/** Runs a TypeScript entry point in its own Node process and waits until `readyUrl` answers. */
-async function startProcess(
-  args: string[],
-  env: Record<string, string>,
-  readyUrl: string,
-): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let log = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-4000);
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      await fetch(readyUrl);
-      return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${args.join(' ')} did not come up:\n${log}`);
-}
-
-/** The API as `npm run server` runs it, in production mode. */
-async function startApi(url: string, port: number): Promise<ChildProcess> {
-  return startProcess(
-    [join(import.meta.dirname, '../../src-server/cli/server.ts')],
-    {
-      MYSQL_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_MAX: '1000000',
-      RATE_LIMIT_LOGIN_MAX: '100000',
-    },
-    `http://127.0.0.1:${String(port)}/api/schema/`,
-  );
 }
 
 /**
@@ -237,7 +186,7 @@ async function load(options: autocannon.Options): Promise<autocannon.Result> {
 
 async function main(): Promise<void> {
   const name = `asiria_bench_${randomBytes(4).toString('hex')}`;
-  const url = baseUrl(name);
+  const url = databaseUrl(name);
   await createDatabaseIfMissing(url);
   let api: ChildProcess | undefined;
   let raw: ChildProcess | undefined;
@@ -446,8 +395,8 @@ async function main(): Promise<void> {
     writeFileSync('bench-results/server.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log('wrote bench-results/server.json');
   } finally {
-    raw?.kill('SIGTERM');
-    api?.kill('SIGTERM');
+    await stopApi(raw);
+    await stopApi(api);
     await dropDatabase(url);
   }
 }

@@ -27,6 +27,7 @@ import { stockLevels, stockMovements } from '../../src-server/db/schema/stock.js
 import { receiptCounters, stores, terminals } from '../../src-server/db/schema/stores.js';
 import { syncEvents } from '../../src-server/db/schema/sync.js';
 import { storeMembers, users } from '../../src-server/db/schema/users.js';
+import { stockMovementRow } from '../../src-server/services/stock.js';
 import { emptyPlan, rowsOf, type ParsedEvent } from '../../src-server/services/sync-rows.js';
 import { seededRandom } from '../../src-main/ledger/seed/seeded-random.js';
 import {
@@ -39,7 +40,7 @@ import {
 } from '../../src-shared/contract/sync.js';
 import { newId } from '../../src-shared/domain/ids.js';
 import { freePort } from '../support/free-port.js';
-import { databaseUrl, round, startApi, stopApi } from './sync-bench-api.js';
+import { databaseUrl, round, startApi, stopApi } from './bench-api.js';
 import { measurePull, type PullFigures } from './sync-pull-bench.js';
 
 const SALES = Number(process.env.BENCH_SYNC_SALES ?? 10_000);
@@ -339,17 +340,7 @@ async function rawBaseline(url: string, till: Till): Promise<number> {
       const now = new Date();
       batches.push({
         plan,
-        movements: plan.movements.map((m) => ({
-          id: m.id,
-          storeId: m.storeId,
-          productId: m.productId,
-          quantity: m.qtyMilli,
-          reason: m.reason,
-          referenceType: m.referenceType,
-          referenceId: m.referenceId,
-          userId: m.userId,
-          createdAt: m.createdAt,
-        })),
+        movements: plan.movements.map((m) => stockMovementRow(m, now)),
         levels: [...deltas.entries()]
           .sort(([a], [b]) => (a < b ? -1 : 1))
           .map(([productId, quantity]) => ({

@@ -33,7 +33,7 @@ import { openTill, type Till } from '../../src-main/till.js';
 import type { SyncStatus } from '../../src-shared/contract/till-sync.js';
 import { newId } from '../../src-shared/domain/ids.js';
 import { freePort } from '../support/free-port.js';
-import { databaseUrl, round, startApi, stopApi } from './sync-bench-api.js';
+import { databaseUrl, round, startApi, stopApi } from './bench-api.js';
 
 const PRODUCTS = Number(process.env.BENCH_PULL_PRODUCTS ?? 100_000);
 const PASSWORD = 'bench-password-1';
