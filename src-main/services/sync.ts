@@ -2,9 +2,8 @@
 // (src-main/sync). sync.register and sync.now wait on the network, so they are the till's async handlers.
 import { ROLE_RANK } from '../../src-shared/contract/common.js';
 import { TillError } from '../../src-shared/contract/errors.js';
-import { syncMethods } from '../../src-shared/contract/till-sync.js';
+import { syncMethods, unregisteredSyncStatus } from '../../src-shared/contract/till-sync.js';
 import type { SyncController } from '../sync/controller.js';
-import { unregisteredStatus } from '../sync/sync-state.js';
 import { handlersFor } from './handler.js';
 import type { TillRuntime } from './context.js';
 
@@ -17,7 +16,7 @@ export const syncHandlers = handlersFor(syncMethods)({
   'sync.status': {
     kind: 'query',
     access: 'public',
-    run: (ctx) => ctx.runtime.sync?.status() ?? unregisteredStatus(),
+    run: (ctx) => ctx.runtime.sync?.status() ?? unregisteredSyncStatus(),
   },
   // Public: it only brings the next attempt forward (nothing is revealed that sync.status does not show), and the
   // first-run screen needs "try again" before anyone can log in (no users until the first pull).

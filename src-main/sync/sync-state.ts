@@ -1,7 +1,11 @@
 // Reads of the sync_state row and the SyncStatus built from it: used by the worker (its own connection) and by
 // the main thread (sync.status while no worker runs). Plain better-sqlite3, no drizzle: the worker stays light.
 import type Database from 'better-sqlite3';
-import type { SyncState, SyncStatus } from '../../src-shared/contract/till-sync.js';
+import {
+  unregisteredSyncStatus,
+  type SyncState,
+  type SyncStatus,
+} from '../../src-shared/contract/till-sync.js';
 
 export interface SyncStateRow {
   serverUrl: string;
@@ -46,29 +50,10 @@ function terminalCode(db: Database.Database): string | null {
   return row?.code ?? null;
 }
 
-export function unregisteredStatus(): SyncStatus {
-  return {
-    state: 'unregistered',
-    online: false,
-    queueDepth: 0,
-    lastSuccessAt: null,
-    lastError: null,
-    nextAttemptAt: null,
-    serverUrl: null,
-    storeId: null,
-    storeName: null,
-    terminalId: null,
-    terminalCode: null,
-    epoch: null,
-    pullCursor: 0,
-    pullHead: 0,
-  };
-}
-
 /** The status as stored (no worker's live view): the state is derived from the last error, if any. */
 export function storedStatus(db: Database.Database, live?: Partial<SyncStatus>): SyncStatus {
   const s = readSyncState(db);
-  if (!s) return unregisteredStatus();
+  if (!s) return unregisteredSyncStatus();
   return {
     state: stateOfError(s.lastError?.code ?? null),
     online: s.lastError === null && s.lastSuccessAt !== null,

@@ -3,14 +3,12 @@
 // sync.status at start, then 'sync.changed' events — no polling). "Connect to the cloud" for an owner (or
 // with nobody logged in, on an unregistered till) and "Sync now" for a manager (or, before the first pull
 // brought any users, for whoever is at the till).
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportError } from '../errors/report-error.js';
 import { isManager } from '../screens/menu/menu-entries.js';
 import { syncView } from '../screens/sync/sync-words.js';
 import { useSessionStore } from '../state/session-store.js';
 import { useSyncStore } from '../state/sync-store.js';
-import { syncNow } from './sync-actions.js';
+import { useSyncNow } from './use-sync-now.js';
 
 /** "08:05" today, else "25/11 08:05", in the till's time zone. */
 export function shortTime(iso: string, now = new Date()): string {
@@ -30,7 +28,7 @@ export function SyncIndicator() {
   const noUsers = useSessionStore((s) => s.users.length === 0);
   const phase = useSessionStore((s) => s.phase);
   const connecting = useSyncStore((s) => s.connecting);
-  const [busy, setBusy] = useState(false);
+  const { busy, runNow } = useSyncNow();
 
   if (!status) {
     return (
@@ -45,14 +43,6 @@ export function SyncIndicator() {
   // sync.now is public: with nobody logged in it shows only while the till has no users yet (first pull).
   const mayRun =
     (isManager(role) || (!loggedIn && noUsers)) && status.state !== 'unregistered' && view.actionKey === null;
-  const runNow = () => {
-    setBusy(true);
-    syncNow()
-      .catch(reportError)
-      .finally(() => {
-        setBusy(false);
-      });
-  };
 
   return (
     <>

@@ -45,6 +45,26 @@ export interface SyncStatus {
   pullHead: number;
 }
 
+/** The status of a till that is not registered with a cloud (a fresh object each call). */
+export function unregisteredSyncStatus(): SyncStatus {
+  return {
+    state: 'unregistered',
+    online: false,
+    queueDepth: 0,
+    lastSuccessAt: null,
+    lastError: null,
+    nextAttemptAt: null,
+    serverUrl: null,
+    storeId: null,
+    storeName: null,
+    terminalId: null,
+    terminalCode: null,
+    epoch: null,
+    pullCursor: 0,
+    pullHead: 0,
+  };
+}
+
 export const syncRegisterSchema = z.strictObject({
   /** The cloud API's base URL, e.g. https://pos.example.co.ke (no trailing /api). */
   serverUrl: z

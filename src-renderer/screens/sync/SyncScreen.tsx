@@ -3,8 +3,8 @@
 // "Sync now" (F2) and "Connect to the cloud" / "Register again" (F3), which opens the connect form here.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportError, describeError } from '../../errors/report-error.js';
-import { syncNow } from '../../shell/sync-actions.js';
+import { describeError } from '../../errors/report-error.js';
+import { useSyncNow } from '../../shell/use-sync-now.js';
 import type { Shortcut } from '../../shortcuts/shortcut-registry.js';
 import { useShortcuts } from '../../shortcuts/shortcuts.js';
 import { useScreenStore } from '../../state/screen-store.js';
@@ -22,17 +22,9 @@ export function SyncScreen() {
   const status = useSyncStore((s) => s.status);
   const available = useSyncStore((s) => s.available);
   const [connecting, setConnecting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, runNow } = useSyncNow();
   const registered = status !== null && status.state !== 'unregistered';
 
-  const runNow = () => {
-    setBusy(true);
-    syncNow()
-      .catch(reportError)
-      .finally(() => {
-        setBusy(false);
-      });
-  };
   const shortcuts: Shortcut[] = connecting
     ? []
     : [

@@ -5,7 +5,7 @@
 import type { TillBridge } from '../../../../src-shared/contract/bridge.js';
 import type { TillErrorBody, TillResult } from '../../../../src-shared/contract/errors.js';
 import type { TillEvent } from '../../../../src-shared/contract/events.js';
-import type { SyncStatus } from '../../../../src-shared/contract/till-sync.js';
+import { unregisteredSyncStatus, type SyncStatus } from '../../../../src-shared/contract/till-sync.js';
 
 export function syncStatus(partial: Partial<SyncStatus> = {}): SyncStatus {
   return {
@@ -27,16 +27,7 @@ export function syncStatus(partial: Partial<SyncStatus> = {}): SyncStatus {
   };
 }
 
-export const UNREGISTERED: SyncStatus = syncStatus({
-  state: 'unregistered',
-  online: false,
-  serverUrl: null,
-  storeId: null,
-  storeName: null,
-  terminalId: null,
-  terminalCode: null,
-  epoch: null,
-});
+export const UNREGISTERED: SyncStatus = unregisteredSyncStatus();
 
 export type Answer = { value: unknown } | { error: TillErrorBody };
 
